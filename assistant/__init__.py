@@ -1,0 +1,50 @@
+"""The complaint assistant: a Flask app built by create_app()."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+from .extensions import babel, db
+
+
+def create_app(config: dict | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    from .config import settings
+
+    app.config.update(settings(app.instance_path))
+    app.config.update(config or {})
+
+    from .policy.profiles import PROFILE_DIR, landlords, load_profiles
+
+    # A malformed profile stops the app here, naming the file and key, before any resident sees it.
+    profiles = load_profiles(Path(app.config["PROFILE_DIR"] or PROFILE_DIR))
+    app.extensions["profiles"] = profiles
+    app.extensions["landlords"] = landlords(profiles)
+
+    db.init_app(app)
+    from .i18n import init_i18n
+
+    init_i18n(app)
+
+    from .errors import register_error_pages
+    from .pages import bp as pages_bp
+    from .resident.complaint_page import bp as complaint_bp
+    from .resident.dialogue import bp as dialogue_bp
+
+    app.register_blueprint(pages_bp)
+    app.register_blueprint(dialogue_bp)
+    app.register_blueprint(complaint_bp)
+    register_error_pages(app)
+
+    from .templating import init_templating
+
+    init_templating(app)
+
+    with app.app_context():
+        from . import models  # noqa: F401  (the tables must be known before create_all)
+
+        db.create_all()
+    return app

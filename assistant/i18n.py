@@ -1,0 +1,32 @@
+"""Languages: chosen by ?lang=, then a cookie, then the browser's Accept-Language; English default."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, request
+
+from .extensions import babel
+
+COOKIE = "lang"
+
+
+def select_locale() -> str:
+    supported = current_app.config["LANGUAGES"]
+    for candidate in (request.args.get("lang"), request.cookies.get(COOKIE)):
+        if candidate in supported:
+            return candidate
+    return request.accept_languages.best_match(supported) or current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def text_direction(locale: str) -> str:
+    return "rtl" if locale in current_app.config["RIGHT_TO_LEFT"] else "ltr"
+
+
+def init_i18n(app: Flask) -> None:
+    babel.init_app(app, locale_selector=select_locale)
+
+    @app.after_request
+    def remember_language(response):
+        chosen = request.args.get("lang")
+        if chosen in current_app.config["LANGUAGES"] and request.cookies.get(COOKIE) != chosen:
+            response.set_cookie(COOKIE, chosen, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
+        return response

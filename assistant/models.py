@@ -1,0 +1,68 @@
+"""What is stored: drafts (saved at every step), lodged complaints, and the mail outbox."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime, timezone
+
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .extensions import db
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def token_hash(token: str) -> str:
+    """Tokens are stored only as hashes: a leaked database gives no working links."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class Draft(db.Model):
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    landlord: Mapped[str] = mapped_column(String(60), index=True)
+    resume_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    answers: Mapped[dict] = mapped_column(JSON, default=dict)
+    # What was typed on a page that did not pass its checks yet ("save and come back later"):
+    # kept so that nothing typed is ever lost, shown again when the page is opened.
+    unchecked: Mapped[dict] = mapped_column(JSON, default=dict)
+    locale: Mapped[str] = mapped_column(String(10), default="en")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+    def set_answer(self, step_id: str, values: dict) -> None:
+        # Reassign whole dicts: SQLAlchemy only notices a JSON column change on assignment.
+        self.answers = {**(self.answers or {}), step_id: values}
+        self.unchecked = {k: v for k, v in (self.unchecked or {}).items() if k != step_id}
+
+    def set_unchecked(self, step_id: str, values: dict) -> None:
+        self.unchecked = {**(self.unchecked or {}), step_id: values}
+
+
+class Complaint(db.Model):
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reference: Mapped[str] = mapped_column(String(20), unique=True)
+    landlord: Mapped[str] = mapped_column(String(60), index=True)
+    # One complaint per draft, enforced by the database: a double click, a refresh or a
+    # replayed form can never lodge a second one.
+    draft_id: Mapped[int] = mapped_column(ForeignKey("draft.id"), unique=True)
+    access_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    answers: Mapped[dict] = mapped_column(JSON)
+    exclusion_flags: Mapped[list] = mapped_column(JSON, default=list)
+    nation: Mapped[str] = mapped_column(String(20))  # whose bank holidays its deadlines use
+    locale: Mapped[str] = mapped_column(String(10), default="en")
+    received_on: Mapped[date] = mapped_column(Date)
+    submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class OutboxMessage(db.Model):
+    """Every email the app sends, kept so the demo works without SMTP and nothing goes unseen."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    to: Mapped[str] = mapped_column(String(320))
+    subject: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

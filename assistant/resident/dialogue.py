@@ -1,0 +1,255 @@
+"""The resident's complaint dialogue: one URL per question, the same beats for every step.
+
+guard (may this step be shown yet?) -> load the saved answers -> build the form -> on POST
+validate and save -> redirect to the next step (Post/Redirect/Get). The route itself lives in
+the journey (assistant.dialogue); this module only connects it to HTTP.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, session, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from sqlalchemy.exc import IntegrityError
+from wtforms import StringField
+from wtforms.validators import InputRequired
+
+from .. import clock, mail
+from ..dialogue import build_journey
+from ..dialogue.exclusion_flags import flags
+from ..extensions import db
+from ..forms import FormContext, build_form
+from ..forms.contact_checks import optional_email
+from ..models import Complaint, token_hash
+from ..references import new_reference, new_token
+from . import add_landlord, drafts, load_landlord
+from .summary import invalid_steps, sections
+
+bp = Blueprint("dialogue", __name__, url_prefix="/<landlord_slug>")
+bp.url_value_preprocessor(load_landlord)
+bp.url_defaults(add_landlord)
+
+LODGED_KEY = "lodged"
+
+
+def journey():
+    return build_journey(g.landlord, clock.today())
+
+
+def answers_now():
+    draft = drafts.current(g.landlord)
+    return draft, (dict(draft.answers) if draft else {})
+
+
+def context(answers, params=None) -> FormContext:
+    return FormContext(g.landlord, answers, dict(params or {}), clock.today())
+
+
+def step_url(step, back_to_check=False):
+    return url_for(".step", step_id=step.id, **({"return": "check"} if back_to_check else {}))
+
+
+@bp.route("/")
+def start():
+    return render_template("start.html", first_step=journey().steps[0])
+
+
+@bp.route("/complain/<step_id>", methods=["GET", "POST"])
+def step(step_id):
+    route = journey()
+    current_step = route.get(step_id) or abort(404)
+    draft, answers = answers_now()
+    back_to_check = request.args.get("return") == "check"
+    if not route.may_show(step_id, answers):
+        return out_of_order(route, answers)
+
+    ctx = context(answers, current_step.params)
+    if request.method == "POST":
+        form = build_form(current_step, ctx, formdata=request.form)
+        valid = form.validate()
+        if not form.csrf_token.errors:
+            if form.save_later.data:
+                draft = drafts.current_or_new(g.landlord, str(get_locale()))
+                if valid:
+                    draft.set_answer(step_id, form.answers())
+                else:
+                    draft.set_unchecked(step_id, form.typed())
+                db.session.commit()
+                return redirect(url_for(".save"))
+            if valid:
+                draft = drafts.current_or_new(g.landlord, str(get_locale()))
+                draft.set_answer(step_id, form.answers())
+                db.session.commit()
+                return redirect(after(route, step_id, dict(draft.answers), back_to_check))
+    else:
+        unchecked = (draft.unchecked or {}).get(step_id) if draft else None
+        form = build_form(current_step, ctx, saved=unchecked or answers.get(step_id))
+        if unchecked:
+            form.validate()  # show what still needs fixing in what they saved for later
+
+    previous = route.previous_step(step_id, answers)
+    back = url_for(".check") if back_to_check else (step_url(previous) if previous else url_for(".start"))
+    return render_template(f"steps/{template_name(step_id)}.html", form=form, step=current_step, back=back,
+                           flags=flags(g.landlord, answers, clock.today()), answers=answers)
+
+
+def template_name(step_id: str) -> str:
+    return "exclusion-question" if step_id.startswith("exclusion-") and step_id != "exclusion-result" else step_id
+
+
+def after(route, step_id, answers, back_to_check):
+    """Where a saved answer leads: the stop page, the next question, or the check page."""
+    if route.stopped_at(answers):
+        return url_for(".stopped")
+    if back_to_check:
+        missing = route.first_unanswered(answers)
+        return step_url(missing, back_to_check=True) if missing else url_for(".check")
+    following = route.next_step(step_id, answers)
+    return step_url(following) if following else url_for(".check")
+
+
+def out_of_order(route, answers):
+    """A step opened before its turn (a bookmark, a stale tab): go to the question that is next."""
+    if not answers and not drafts.resume_token(g.landlord) and request.method == "POST":
+        # The session has gone (cookies cleared, a new browser): say so, and how to get back.
+        return render_template("session-ended.html"), 400
+    stopped = route.stopped_at(answers)
+    if stopped:
+        return redirect(url_for(".stopped"))
+    missing = route.first_unanswered(answers)
+    if missing is None:
+        return redirect(url_for(".check"))
+    if answers:
+        flash(_("Answer this question first. Your other answers are saved."))
+    return redirect(step_url(missing))
+
+
+@bp.route("/complain/stopped")
+def stopped():
+    route = journey()
+    draft, answers = answers_now()
+    at = route.stopped_at(answers)
+    if at is None:
+        return redirect(url_for(".start"))
+    return render_template("stopped.html", stopped_at=at, flags=flags(g.landlord, answers, clock.today()),
+                           change=step_url(at))
+
+
+class LodgeForm(FlaskForm):
+    """The check page's button: a form of its own so that lodging is CSRF-protected too."""
+
+
+@bp.route("/complain/check", methods=["GET", "POST"])
+def check():
+    route = journey()
+    draft, answers = answers_now()
+    if draft is None:
+        lodged = session.get(LODGED_KEY, {}).get(g.landlord.slug)
+        return redirect(url_for(".sent") if lodged else url_for(".start"))
+    if not route.is_complete(answers):
+        return out_of_order(route, answers)
+    ctx = context(answers)
+    form = LodgeForm()
+    if form.validate_on_submit():
+        bad = invalid_steps(route, ctx)
+        if bad:
+            flash(_("Check this answer before you send your complaint."))
+            return redirect(step_url(route.get(bad[0]), back_to_check=True))
+        return lodge(route, draft)
+    return render_template("check.html", form=form, sections=sections(route, ctx),
+                           back=step_url(route.path(answers)[-1]))
+
+
+def lodge(route, draft):
+    """Lodge the complaint exactly once: the database's unique draft_id is the final guard."""
+    existing = db.session.execute(db.select(Complaint).where(Complaint.draft_id == draft.id)).scalar_one_or_none()
+    if existing is not None:
+        return redirect(url_for(".sent"))
+    today = clock.today()
+    answers = route.relevant_answers(draft.answers)
+    token = new_token()
+    for _attempt in range(5):
+        complaint = Complaint(
+            reference=new_reference(g.landlord.reference_prefix), landlord=g.landlord.slug, draft_id=draft.id,
+            access_hash=token_hash(token), answers=answers, exclusion_flags=flags(g.landlord, answers, today),
+            nation=g.landlord.nation, locale=str(get_locale()), received_on=today)
+        db.session.add(complaint)
+        try:
+            db.session.commit()
+            break
+        except IntegrityError:
+            db.session.rollback()
+            if db.session.execute(db.select(Complaint.id).where(Complaint.draft_id == draft.id)).first():
+                return redirect(url_for(".sent"))  # the other click won: show its confirmation
+    else:
+        abort(500)
+    session[LODGED_KEY] = {**session.get(LODGED_KEY, {}), g.landlord.slug: {"id": complaint.id, "token": token}}
+    drafts.forget(g.landlord)
+    email = contact_email(answers)
+    if email:
+        link = url_for("complaint.show", token=token, _external=True)
+        mail.send(email, _("Your complaint to %(landlord)s: %(reference)s", landlord=g.landlord.name, reference=complaint.reference),
+                  render_template("email/lodged.txt", complaint=complaint, link=link))
+    return redirect(url_for(".sent"))
+
+
+def contact_email(answers) -> str | None:
+    details = answers.get("contact-details") or answers.get("advocate-details") or {}
+    return details.get("email") or None
+
+
+@bp.route("/complain/sent")
+def sent():
+    lodged = session.get(LODGED_KEY, {}).get(g.landlord.slug)
+    complaint = db.session.get(Complaint, lodged["id"]) if lodged else None
+    if complaint is None:
+        return redirect(url_for(".start"))
+    from ..policy.calendar import calendar_for
+
+    acknowledge_by = calendar_for(complaint.nation).add(complaint.received_on, 5)
+    return render_template("sent.html", complaint=complaint, acknowledge_by=acknowledge_by,
+                           link=url_for("complaint.show", token=lodged["token"], _external=True),
+                           email=contact_email(complaint.answers))
+
+
+class SendLinkForm(FlaskForm):
+    email = StringField(_l("Email address"), validators=[InputRequired(_l("Enter an email address")), optional_email])
+
+
+@bp.route("/complain/save", methods=["GET", "POST"])
+def save():
+    token = drafts.resume_token(g.landlord)
+    draft = drafts.current(g.landlord)
+    if draft is None:
+        return redirect(url_for(".start"))
+    link = url_for(".resume", token=token, _external=True)
+    form = SendLinkForm()
+    sent_to = None
+    if form.validate_on_submit():
+        mail.send(form.email.data, _("Your saved complaint to %(landlord)s", landlord=g.landlord.name),
+                  render_template("email/resume.txt", link=link))
+        sent_to = form.email.data
+    return render_template("save.html", link=link, form=form, sent_to=sent_to, next_step=continue_url(draft))
+
+
+def continue_url(draft):
+    route = journey()
+    answers = dict(draft.answers)
+    if route.stopped_at(answers):
+        return url_for(".stopped")
+    missing = route.first_unanswered(answers)
+    return step_url(missing) if missing else url_for(".check")
+
+
+@bp.route("/complain/resume/<token>")
+def resume(token):
+    draft = drafts.by_token(g.landlord, token)
+    if draft is None:
+        abort(404)
+    lodged = db.session.execute(db.select(Complaint).where(Complaint.draft_id == draft.id)).scalar_one_or_none()
+    if lodged is not None:
+        return render_template("already-sent.html", complaint=lodged)
+    drafts.remember(g.landlord, token)
+    return redirect(continue_url(draft))

@@ -1,0 +1,54 @@
+"""The resident's draft: found through a token in their session or their resume link.
+
+The session holds only the draft's resume token (per landlord); the answers live in the
+database, so a lost session loses nothing that the resume link cannot bring back.
+"""
+
+from __future__ import annotations
+
+from flask import session
+
+from ..extensions import db
+from ..models import Draft, token_hash
+from ..policy.profiles import Landlord
+from ..references import new_token
+
+SESSION_KEY = "drafts"
+
+
+def _tokens() -> dict[str, str]:
+    return session.get(SESSION_KEY, {})
+
+
+def current(landlord: Landlord) -> Draft | None:
+    token = _tokens().get(landlord.slug)
+    return by_token(landlord, token) if token else None
+
+
+def by_token(landlord: Landlord, token: str) -> Draft | None:
+    return db.session.execute(
+        db.select(Draft).where(Draft.resume_hash == token_hash(token), Draft.landlord == landlord.slug)
+    ).scalar_one_or_none()
+
+
+def remember(landlord: Landlord, token: str) -> None:
+    session.permanent = True
+    session[SESSION_KEY] = {**_tokens(), landlord.slug: token}
+
+
+def forget(landlord: Landlord) -> None:
+    session[SESSION_KEY] = {k: v for k, v in _tokens().items() if k != landlord.slug}
+
+
+def resume_token(landlord: Landlord) -> str | None:
+    return _tokens().get(landlord.slug)
+
+
+def current_or_new(landlord: Landlord, locale: str) -> Draft:
+    draft = current(landlord)
+    if draft is None:
+        token = new_token()
+        draft = Draft(landlord=landlord.slug, resume_hash=token_hash(token), answers={}, unchecked={}, locale=locale)
+        db.session.add(draft)
+        remember(landlord, token)
+    return draft

@@ -1,0 +1,32 @@
+// Optional enhancements only: every page works without this file.
+(function () {
+  "use strict";
+  // Move focus to the error summary, so screen readers announce the problems first.
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary) { summary.focus(); }
+
+  // Character count: says how many characters are left, politely, as the resident types.
+  var counts = document.querySelectorAll("[data-character-count]");
+  Array.prototype.forEach.call(counts, function (group) {
+    var field = group.querySelector("textarea");
+    var message = group.querySelector(".character-count__message");
+    var max = parseInt(group.getAttribute("data-maxlength"), 10);
+    var over = message.getAttribute("data-over") || "You have %s characters too many";
+    var left = message.getAttribute("data-left") || "You have %s characters remaining";
+    var timer;
+    function update() {
+      var remaining = max - field.value.length;
+      message.textContent = (remaining < 0 ? over : left).replace("%s", Math.abs(remaining));
+      message.classList.toggle("character-count__message--over", remaining < 0);
+    }
+    field.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(update, 300); });
+  });
+
+  // A second click on "Send" while the first is on its way does nothing (the server guards too).
+  Array.prototype.forEach.call(document.querySelectorAll("[data-prevent-double-click]"), function (button) {
+    button.form.addEventListener("submit", function (event) {
+      if (button.dataset.sent) { event.preventDefault(); }
+      button.dataset.sent = "1";
+    });
+  });
+})();

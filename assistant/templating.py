@@ -1,0 +1,41 @@
+"""What every template can use: the locale and its direction, the landlord's colour, dates in words."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, g
+from flask_babel import format_date, get_locale
+
+from babel import Locale
+
+from .forms.reasons import exclusion_reason
+from .i18n import text_direction
+from .theme import accessible_colour
+
+
+def init_templating(app: Flask) -> None:
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+    @app.context_processor
+    def page_globals():
+        locale = str(get_locale())
+        landlord = g.get("landlord")
+        return {
+            "locale": locale,
+            "direction": text_direction(locale),
+            "landlord": landlord,
+            "brand_colour": accessible_colour(landlord.brand_colour) if landlord else "#1d5c8a",
+            "languages": current_app.config["LANGUAGES"],
+        }
+
+    app.jinja_env.globals["exclusion_reason"] = exclusion_reason
+
+    @app.template_filter("language_name")
+    def language_name(code: str) -> str:
+        """A language named in itself ("Cymraeg", "اردو"), as a language list should."""
+        return Locale.parse(code).get_display_name(code).capitalize()
+
+    @app.template_filter("long_date")
+    def long_date(value):
+        """e.g. "Monday 14 December 2026", in the page's language."""
+        return format_date(value, "EEEE d MMMM y") if value else ""
