@@ -1,7 +1,7 @@
 """Who is complaining: the resident, or someone acting for them with their permission."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms.validators import InputRequired, Optional
+from wtforms.validators import DataRequired, InputRequired, Optional
 
 from .base import StepForm
 from .contact_checks import at_least_one_way, optional_email, optional_uk_phone
@@ -30,9 +30,9 @@ class WhoIsComplainingForm(StepForm):
 
 class AdvocateDetailsForm(StepForm):
     question = _l("About you, the person complaining for someone else")
-    name = Text(_l("Your full name"), validators=[InputRequired(_l("Enter your full name"))])
+    name = Text(_l("Your full name"), validators=[DataRequired(_l("Enter your full name"))])
     relationship = Radios(_l("How do you know the resident?"), choices=RELATIONSHIPS,
-                          validators=[InputRequired(_l("Select how you know the resident"))])
+                          validators=[DataRequired(_l("Select how you know the resident"))])
     relationship_other = Text(_l("If other, say how"), validators=[Optional()])
     organisation = Text(_l("Organisation (optional)"), description=_l("If you are complaining as part of your job."),
                         validators=[Optional()])
@@ -50,9 +50,9 @@ class AdvocateDetailsForm(StepForm):
 
 class ResidentDetailsForm(StepForm):
     question = _l("About the resident")
-    name = Text(_l("The resident’s full name"), validators=[InputRequired(_l("Enter the resident’s full name"))])
+    name = Text(_l("The resident’s full name"), validators=[DataRequired(_l("Enter the resident’s full name"))])
     address = LongText(_l("The resident’s address"), max_length=300,
-                       validators=[InputRequired(_l("Enter the resident’s address"))])
+                       validators=[DataRequired(_l("Enter the resident’s address"))])
     tenancy_reference = Text(_l("Tenancy reference (optional)"), description=_l("It is on letters and rent statements. Leave it blank if you do not know it."),
                              validators=[Optional()])
 
@@ -66,4 +66,4 @@ class PermissionForm(StepForm):
         ("not-yet", _l("Not yet")),
     ], choice_hints={
         "not-yet": _l("You can carry on. The landlord will ask the resident for written permission before it shares details of the complaint with you."),
-    }, validators=[InputRequired(_l("Select whether the resident has given permission"))])
+    }, validators=[DataRequired(_l("Select whether the resident has given permission"))])

@@ -53,6 +53,21 @@ class StepForm(FlaskForm):
     def heading(self) -> str:
         return str(self.question)
 
+    def validate(self, extra_validators=None) -> bool:
+        ok = super().validate(extra_validators)
+        if self.meta.csrf and self.csrf_token.errors:
+            # Flask-WTF's "The CSRF token is missing." means nothing to a resident.
+            self.csrf_token.errors = [_l("This page timed out or was sent from somewhere else, so we did not save it. "
+                                         "Check your answers below and continue.")]
+        return ok
+
+    def show_problems(self) -> None:
+        """Validate answers saved for later, to show what still needs fixing. Nothing is being
+        submitted, so there is no CSRF token to check."""
+        self.validate()
+        if self.meta.csrf:
+            self.csrf_token.errors = []
+
     def answer_fields(self):
         return [f for f in self if f.name not in _NOT_ANSWERS]
 

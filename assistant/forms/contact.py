@@ -1,7 +1,7 @@
 """How to reach the person complaining, and how they would like to be contacted."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms.validators import InputRequired, Optional
+from wtforms.validators import DataRequired, InputRequired, Optional
 
 from .base import StepForm
 from .contact_checks import at_least_one_way, is_mobile, optional_email, optional_uk_phone
@@ -10,7 +10,7 @@ from .fields import LongText, Radios, Text
 
 class ContactDetailsForm(StepForm):
     question = _l("Your contact details")
-    name = Text(_l("Full name"), validators=[InputRequired(_l("Enter your full name"))])
+    name = Text(_l("Full name"), validators=[DataRequired(_l("Enter your full name"))])
     email = Text(_l("Email address (optional)"), description=_l("We will send you a link to your complaint."),
                  validators=[optional_email])
     phone = Text(_l("Phone number (optional)"), description=_l("A mobile or landline, for calls or texts."),
@@ -40,7 +40,7 @@ class ContactPreferenceForm(StepForm):
         ("phone", _l("Phone call")),
         ("text", _l("Text message")),
         ("letter", _l("Letter")),
-    ], validators=[InputRequired(_l("Select how you would like to be contacted"))])
+    ], validators=[DataRequired(_l("Select how you would like to be contacted"))])
 
     def contact_details(self) -> dict:
         step = "advocate-details" if self.context.for_someone_else else "contact-details"

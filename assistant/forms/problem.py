@@ -2,7 +2,7 @@
 it is a complaint or a first report (a service request)."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms.validators import InputRequired, Optional
+from wtforms.validators import DataRequired, InputRequired, Optional
 
 from .base import StepForm
 from .fields import Checkboxes, DateInput, LongText, Radios, Text
@@ -33,7 +33,7 @@ class WhatWentWrongForm(StepForm):
     heading_field = "description"
     description = LongText(_l("What went wrong?"), max_length=DESCRIPTION_LIMIT,
                            description=_l("Tell us in your own words. You do not need to use the word “complaint”. Include what happened, who was involved and anything you have already tried."),
-                           validators=[InputRequired(_l("Enter what went wrong"))])
+                           validators=[DataRequired(_l("Enter what went wrong"))])
 
     def configure(self, context):
         super().configure(context)
@@ -43,13 +43,12 @@ class WhatWentWrongForm(StepForm):
 
 class WhenItStartedForm(StepForm):
     question = _l("When did it start?")
-    started_on = DateInput(_l("When did it start?"), description=_l("For example, 27 3 2026. If you do not know the exact day, give your best guess."),
-                           validators=[InputRequired(_l("Enter when it started"))])
+    started_on = DateInput(_l("When did it start?"), description=_l("For example, 27 3 2026. If you do not know the exact day, give your best guess."))
     ongoing = Radios(_l("Is it still happening?"), choices=[("yes", _l("Yes")), ("no", _l("No"))],
                      validators=[InputRequired(_l("Select yes if it is still happening"))])
 
     def validate(self, extra_validators=None):
-        # DateInput reads three boxes, so InputRequired cannot see them: check here.
+        # DateInput reads three boxes, so InputRequired (which reads raw input) cannot see them.
         ok = super().validate(extra_validators)
         if not any(self.started_on.parts.values()) and not self.started_on.errors:
             self.started_on.errors = [_l("Enter when it started")]
@@ -79,7 +78,7 @@ class ReportedBeforeForm(StepForm):
         ("yes", _l("Yes, and I am unhappy with how it has been dealt with")),
         ("no", _l("No, this is the first time I am telling them")),
         ("not-sure", _l("I am not sure")),
-    ], validators=[InputRequired(_l("Select whether you have reported this before"))])
+    ], validators=[DataRequired(_l("Select whether you have reported this before"))])
 
     def configure(self, context):
         super().configure(context)

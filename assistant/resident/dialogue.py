@@ -87,7 +87,7 @@ def step(step_id):
         unchecked = (draft.unchecked or {}).get(step_id) if draft else None
         form = build_form(current_step, ctx, saved=unchecked or answers.get(step_id))
         if unchecked:
-            form.validate()  # show what still needs fixing in what they saved for later
+            form.show_problems()
 
     previous = route.previous_step(step_id, answers)
     back = url_for(".check") if back_to_check else (step_url(previous) if previous else url_for(".start"))
