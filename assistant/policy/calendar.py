@@ -6,6 +6,7 @@ after D; D itself never counts, whether or not it is a working day. "N days" is 
 
 from __future__ import annotations
 
+import calendar as _months
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -14,6 +15,10 @@ import holidays
 # Always pass a subdivision: without one `holidays` returns only UK-wide days and silently
 # drops Easter Monday and the August bank holiday (DOMAIN.md).
 SUBDIVISIONS = {"england": "ENG", "wales": "WLS", "scotland": "SCT", "northern-ireland": "NIR"}
+
+# Years a lookup table is first built for, either side of the date asked about: a complaint's
+# milestones rarely run more than a year ahead.
+_YEARS_BEFORE, _YEARS_AFTER = 1, 2
 
 
 class WorkingDays:
@@ -26,6 +31,15 @@ class WorkingDays:
         self._holidays = holidays.GB(subdiv=SUBDIVISIONS[nation])
         # Announced holidays the package does not know yet (e.g. a royal occasion) can be added.
         self._extra = dict(extra_holidays or {})
+        # (first ordinal covered, the working days in order, for each covered day the index of the
+        # first working day strictly after it). Built lazily, and replaced in one assignment so a
+        # calendar shared between threads is never seen half-built.
+        self._table: tuple[int, list[date], list[int]] = (0, [], [])
+        self._years = (0, -1)
+
+    def with_holidays(self, extra: dict[date, str]) -> WorkingDays:
+        """The same nation's calendar with more holidays: a newly announced one, or a test's."""
+        return WorkingDays(self.nation, {**self._extra, **extra})
 
     def holiday_name(self, day: date) -> str | None:
         """The bank holiday that stops this weekday being a working day, if any."""
@@ -40,12 +54,16 @@ class WorkingDays:
         """The nth working day strictly after `start`."""
         if n < 0:
             raise ValueError("n must not be negative")
-        day = start
-        while n:
-            day += timedelta(days=1)
-            if self.is_working_day(day):
-                n -= 1
-        return day
+        if n == 0:
+            return start
+        # Answered from the lookup table: a timeline asks this a dozen times, and walking the
+        # calendar a day at a time would cost more than the rest of the timeline together.
+        first, working, after = self._table
+        i = start.toordinal() - first
+        if not 0 <= i < len(after) or after[i] + n > len(working):
+            first, working, after = self._cover(start, n)
+            i = start.toordinal() - first
+        return working[after[i] + n - 1]
 
     def skipped_holidays(self, start: date, end: date) -> list[tuple[date, str]]:
         """Weekday bank holidays strictly after start up to end: what made a deadline later."""
@@ -57,6 +75,37 @@ class WorkingDays:
                 found.append((day, name))
             day += timedelta(days=1)
         return found
+
+    def _cover(self, start: date, n: int) -> tuple[int, list[date], list[int]]:
+        """Rebuild the lookup table so it covers `start` and the nth working day after it."""
+        low, high = self._years
+        if low > high:
+            low, high = start.year - _YEARS_BEFORE, start.year + _YEARS_AFTER
+        low = min(low, start.year - _YEARS_BEFORE)
+        # A year has at least 250 working days, so this reaches the nth with room to spare.
+        high = max(high, start.year + _YEARS_AFTER, start.year + n // 250 + 1)
+        first = date(low, 1, 1).toordinal()
+        days = [date.fromordinal(o) for o in range(first, date(high, 12, 31).toordinal() + 1)]
+        working = [day for day in days if self.is_working_day(day)]
+        after, k = [], 0
+        for day in days:
+            while k < len(working) and working[k] <= day:
+                k += 1
+            after.append(k)
+        self._table, self._years = (first, working, after), (low, high)
+        return self._table
+
+
+def add_days(start: date, n: int) -> date:
+    """N calendar days from `start`: start + N, not moved off a weekend or holiday."""
+    return start + timedelta(days=n)
+
+
+def add_months(start: date, n: int) -> date:
+    """The same day n months later; a day the month lacks becomes its last day (29 Feb -> 28 Feb)."""
+    month_index = start.month - 1 + n
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(start.day, _months.monthrange(year, month)[1]))
 
 
 @lru_cache(maxsize=8)

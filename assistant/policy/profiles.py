@@ -1,9 +1,10 @@
 """Landlord policy profiles: one TOML file per policy, read and checked at start-up.
 
 A profile is what a person can read and correct: the landlord's name, contact details, nation,
-time limit for complaining, exclusions (each with the clause it comes from) and how it takes
-service requests. A file that is malformed fails loudly, naming the file, the key and the fault,
-so a bad edit never reaches a resident.
+time limit for complaining, exclusions (each with the clause it comes from), how it takes
+service requests, and its complaint process (`[process]`, read by process.py). The Code itself is
+a profile too (hos-code-2024), with a process and no landlord. A file that is malformed fails
+loudly, naming the file, the key and the fault, so a bad edit never reaches a resident.
 """
 
 from __future__ import annotations
@@ -15,18 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from .exclusions import KINDS, Treatment
+from .process import CODE_PROFILE, OMBUDSMEN, Process, read_process
+from .reading import ProfileError, TableReader
 
 PROFILE_DIR = Path(__file__).parent / "profiles"
 NATIONS = ("england", "wales", "scotland", "northern-ireland")
-OMBUDSMEN = ("housing-ombudsman", "public-services-ombudsman-wales", "spso", "nipso", "local-government-ombudsman")
 # Same alphabet as complaint references: a prefix must be readable aloud too.
 _PREFIX = re.compile(r"^[A-HJ-NP-Z2-9]{2,6}$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
-
-
-class ProfileError(ValueError):
-    """A profile file that cannot be used; the message names file, key and fault."""
 
 
 @dataclass(frozen=True)
@@ -87,51 +85,12 @@ class Profile:
     source: str
     path: Path
     landlord: Landlord | None  # None for the Code itself, which is no landlord
+    process: Process  # its stages and time limits, each step with the clause it comes from
     data: dict[str, Any] = field(repr=False, default_factory=dict)  # the whole file, for later readers
 
 
-class _Reader:
-    """Reads typed values from one TOML table, naming file and key in every error."""
-
-    def __init__(self, path: Path, table: dict[str, Any], prefix: str = ""):
-        self.path, self.table, self.prefix = path, table, prefix
-
-    def fail(self, key: str, problem: str) -> ProfileError:
-        return ProfileError(f"{self.path.name}: {self.prefix}{key}: {problem}")
-
-    def sub(self, key: str, required: bool = True) -> _Reader:
-        value = self.table.get(key)
-        if value is None and not required:
-            value = {}
-        if not isinstance(value, dict):
-            raise self.fail(key, "missing table" if value is None else "must be a table")
-        return _Reader(self.path, value, f"{self.prefix}{key}.")
-
-    def text(self, key: str, required: bool = True, pattern: re.Pattern[str] | None = None,
-             choices: tuple[str, ...] | None = None) -> str:
-        value = self.table.get(key, None)
-        if value is None:
-            if required:
-                raise self.fail(key, "missing")
-            return ""
-        if not isinstance(value, str):
-            raise self.fail(key, f"must be text, not {type(value).__name__}")
-        value = value.strip()
-        if required and not value:
-            raise self.fail(key, "must not be empty")
-        if pattern and value and not pattern.match(value):
-            raise self.fail(key, f"{value!r} is not in the expected form")
-        if choices and value not in choices:
-            raise self.fail(key, f"{value!r} is not one of {', '.join(choices)}")
-        return value
-
-    def number(self, key: str, required: bool = True) -> int | None:
-        value = self.table.get(key)
-        if value is None and not required:
-            return None
-        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-            raise self.fail(key, "must be a whole number above 0")
-        return value
+class _Reader(TableReader):
+    """The shared table reader, plus the landlord's contact tables."""
 
     def contact(self, key: str, required: bool = True) -> Contact:
         table = self.sub(key, required)
@@ -187,8 +146,9 @@ def load_profile(path: Path) -> Profile:
     if name != path.stem:
         raise reader.fail("name", f"{name!r} must match the file name {path.stem!r}")
     landlord = _read_landlord(reader, name) if "landlord" in data else None
+    process = read_process(reader, is_code=name == CODE_PROFILE)
     return Profile(name=name, title=reader.text("title"), source=reader.text("source"), path=path,
-                   landlord=landlord, data=data)
+                   landlord=landlord, process=process, data=data)
 
 
 def load_profiles(directory: Path = PROFILE_DIR) -> dict[str, Profile]:
@@ -207,3 +167,10 @@ def landlords(profiles: dict[str, Profile]) -> dict[str, Landlord]:
     """The landlords among the profiles, by slug, in name order."""
     found = (p.landlord for p in profiles.values() if p.landlord)
     return {l.slug: l for l in sorted(found, key=lambda l: l.name)}
+
+
+def code_profile(profiles: dict[str, Profile]) -> Profile:
+    """The Code's own profile, which every timeline and policy check needs."""
+    if CODE_PROFILE not in profiles:
+        raise ProfileError(f"{CODE_PROFILE}.toml: missing: the Code's profile is needed to work out any timeline")
+    return profiles[CODE_PROFILE]
