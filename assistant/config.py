@@ -56,4 +56,9 @@ def settings(instance_path: str) -> dict:
         "MAIL_FROM": os.environ.get("MAIL_FROM", "complaints@localhost"),
         "MAX_CONTENT_LENGTH": 256 * 1024,  # no step needs more; a flood gets a clear 413 page
         "PROFILE_DIR": None,  # None: the shipped profiles
+        # A staff session ends after this long without a staff page being opened.
+        "STAFF_IDLE_MINUTES": int(os.environ.get("STAFF_IDLE_MINUTES", "30")),
+        # Failed sign-ins slow the next try (up to a second): True sleeps, False does not (tests),
+        # or a function to call with the seconds.
+        "STAFF_SIGNIN_DELAY": True,
     }
