@@ -33,10 +33,14 @@ def create_app(config: dict | None = None) -> Flask:
     from .pages import bp as pages_bp
     from .resident.complaint_page import bp as complaint_bp
     from .resident.dialogue import bp as dialogue_bp
+    from .staff.auth import bp as staff_bp
+    from .staff.cli import staff as staff_cli
 
     app.register_blueprint(pages_bp)
     app.register_blueprint(dialogue_bp)
     app.register_blueprint(complaint_bp)
+    app.register_blueprint(staff_bp)
+    app.cli.add_command(staff_cli)
     register_error_pages(app)
 
     from .templating import init_templating
@@ -45,6 +49,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     with app.app_context():
         from . import models  # noqa: F401  (the tables must be known before create_all)
+        from .staff import models as staff_models  # noqa: F401
 
         db.create_all()
     return app

@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 from datetime import date, datetime, timezone
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, event
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .extensions import db
 
@@ -48,13 +48,63 @@ class Complaint(db.Model):
     # One complaint per draft, enforced by the database: a double click, a refresh or a
     # replayed form can never lodge a second one.
     draft_id: Mapped[int] = mapped_column(ForeignKey("draft.id"), unique=True)
-    access_hash: Mapped[str] = mapped_column(String(64), unique=True)
     answers: Mapped[dict] = mapped_column(JSON)
     exclusion_flags: Mapped[list] = mapped_column(JSON, default=list)
     nation: Mapped[str] = mapped_column(String(20))  # whose bank holidays its deadlines use
     locale: Mapped[str] = mapped_column(String(10), default="en")
     received_on: Mapped[date] = mapped_column(Date)
     submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Where the case stands, kept up to date by every event (assistant/casework.py).
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)  # open, refused, closed
+    stage: Mapped[int] = mapped_column(Integer, default=1)
+    # A cache of the timeline function, so a caseload of 100,000 sorts without recomputing it;
+    # `flask --app assistant deadlines recompute` rebuilds it when bank-holiday data changes.
+    deadlines: Mapped[dict] = mapped_column(JSON, default=dict)
+    next_deadline: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
+    next_milestone: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    # Two people acting on one case at once: the second write fails instead of losing the first.
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    events: Mapped[list["CaseEvent"]] = relationship(order_by="CaseEvent.id", back_populates="complaint")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class AccessLink(db.Model):
+    """A private link to one complaint. There may be several (the confirmation page, "find my
+    complaint"), so sending a new one never breaks one the resident already has."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaint.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    complaint: Mapped[Complaint] = relationship()
+
+
+class CaseEvent(db.Model):
+    """Something that happened to a complaint: the append-only audit log of the case.
+
+    Rows are only ever added: the listeners below refuse any update or delete through the app.
+    """
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaint.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    occurred_on: Mapped[date] = mapped_column(Date)  # the date it happened (deadlines count from it)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    actor: Mapped[str] = mapped_column(String(20))  # "resident", "staff" or "system"
+    staff_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    data: Mapped[dict] = mapped_column(JSON, default=dict)
+    visible_to_resident: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    complaint: Mapped[Complaint] = relationship(back_populates="events")
+
+
+@event.listens_for(CaseEvent, "before_update")
+@event.listens_for(CaseEvent, "before_delete")
+def _audit_log_is_append_only(mapper, connection, target):
+    raise PermissionError("case events are an append-only audit log")
 
 
 class OutboxMessage(db.Model):

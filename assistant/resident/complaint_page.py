@@ -8,7 +8,7 @@ from .. import clock
 from ..dialogue import build_journey
 from ..extensions import db
 from ..forms import FormContext
-from ..models import Complaint, token_hash
+from ..models import AccessLink, Complaint, token_hash
 from . import add_landlord, load_landlord
 from .summary import sections
 
@@ -20,7 +20,8 @@ bp.url_defaults(add_landlord)
 def by_token(token: str) -> Complaint:
     # The token, not the reference, opens a complaint; a wrong one is a plain "not found".
     complaint = db.session.execute(
-        db.select(Complaint).where(Complaint.access_hash == token_hash(token), Complaint.landlord == g.landlord.slug)
+        db.select(Complaint).join(AccessLink)
+        .where(AccessLink.token_hash == token_hash(token), Complaint.landlord == g.landlord.slug)
     ).scalar_one_or_none()
     if complaint is None:
         abort(404)

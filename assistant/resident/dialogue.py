@@ -7,6 +7,8 @@ the journey (assistant.dialogue); this module only connects it to HTTP.
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -22,7 +24,8 @@ from ..dialogue.exclusion_flags import flags
 from ..extensions import db
 from ..forms import FormContext, build_form
 from ..forms.contact_checks import optional_email
-from ..models import Complaint, token_hash
+from ..casework import refresh_deadlines
+from ..models import AccessLink, Complaint, token_hash
 from ..references import new_reference, new_token
 from . import add_landlord, drafts, load_landlord
 from .summary import invalid_steps, sections
@@ -173,9 +176,11 @@ def lodge(route, draft):
     for _attempt in range(5):
         complaint = Complaint(
             reference=new_reference(g.landlord.reference_prefix), landlord=g.landlord.slug, draft_id=draft.id,
-            access_hash=token_hash(token), answers=answers, exclusion_flags=flags(g.landlord, answers, today),
-            nation=g.landlord.nation, locale=str(get_locale()), received_on=today)
+            answers=answers, exclusion_flags=flags(g.landlord, answers, today), nation=g.landlord.nation,
+            locale=str(get_locale()), received_on=today, status="open", stage=1)
+        refresh_deadlines(complaint)
         db.session.add(complaint)
+        db.session.add(AccessLink(complaint=complaint, token_hash=token_hash(token)))
         try:
             db.session.commit()
             break
@@ -206,9 +211,7 @@ def sent():
     complaint = db.session.get(Complaint, lodged["id"]) if lodged else None
     if complaint is None:
         return redirect(url_for(".start"))
-    from ..policy.calendar import calendar_for
-
-    acknowledge_by = calendar_for(complaint.nation).add(complaint.received_on, 5)
+    acknowledge_by = date.fromisoformat(complaint.deadlines["stage1_acknowledge_by"])
     return render_template("sent.html", complaint=complaint, acknowledge_by=acknowledge_by,
                            link=url_for("complaint.show", token=lodged["token"], _external=True),
                            email=contact_email(complaint.answers))
