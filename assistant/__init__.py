@@ -41,6 +41,9 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(complaint_bp)
     app.register_blueprint(staff_bp)
     app.cli.add_command(staff_cli)
+    from .commands import deadlines
+
+    app.cli.add_command(deadlines)
     register_error_pages(app)
 
     from .templating import init_templating

@@ -1,5 +1,6 @@
-"""Outbound email: one small module. SMTP when MAIL_SERVER is set; otherwise the message is
-kept in the outbox table and written to the log, so the demo works with nothing set up."""
+"""Outbound email and texts: one small module. Email goes by SMTP when MAIL_SERVER is set;
+otherwise, and for every text (no gateway is connected yet), the message is kept in the outbox
+table and written to the log, so the demo works with nothing set up and staff can see it."""
 
 from __future__ import annotations
 
@@ -32,5 +33,14 @@ def send(to: str, subject: str, body: str) -> OutboxMessage:
             current_app.logger.exception("Could not send email %r", subject)
     else:
         current_app.logger.info("Email kept in outbox (no MAIL_SERVER) to=%s subject=%r\n%s", to, subject, body)
+    db.session.commit()
+    return message
+
+
+def send_text(to: str, body: str) -> OutboxMessage:
+    """A text message. No SMS gateway is wired in: it waits in the outbox for one (or for staff)."""
+    message = OutboxMessage(channel="text", to=to, subject="", body=body)
+    db.session.add(message)
+    current_app.logger.info("Text kept in outbox to=%s\n%s", to, body)
     db.session.commit()
     return message

@@ -108,9 +108,11 @@ def _audit_log_is_append_only(mapper, connection, target):
 
 
 class OutboxMessage(db.Model):
-    """Every email the app sends, kept so the demo works without SMTP and nothing goes unseen."""
+    """Every email and text the app sends, kept so the demo works without SMTP or a text
+    gateway, and so nothing sent goes unseen."""
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(10), default="email")  # "email" or "text"
     to: Mapped[str] = mapped_column(String(320))
     subject: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)

@@ -5,9 +5,12 @@ from __future__ import annotations
 from flask import Flask, current_app, g
 from flask_babel import format_date, get_locale
 
+from datetime import date
+
 from babel import Locale
 
 from .forms.reasons import exclusion_reason
+from .resident.timeline_words import decision_words
 from .i18n import text_direction
 from .theme import accessible_colour
 
@@ -34,6 +37,12 @@ def init_templating(app: Flask) -> None:
     def language_name(code: str) -> str:
         """A language named in itself ("Cymraeg", "اردو"), as a language list should."""
         return Locale.parse(code).get_display_name(code).capitalize()
+
+    @app.template_filter("iso_long_date")
+    def iso_long_date(value: str) -> str:
+        return long_date(date.fromisoformat(value)) if value else ""
+
+    app.jinja_env.globals["decision_words"] = decision_words
 
     @app.template_filter("long_date")
     def long_date(value):

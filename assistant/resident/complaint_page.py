@@ -1,20 +1,43 @@
-"""The resident's own complaint page, reached only through its private link."""
+"""The resident's own complaint page: reached only through a private link, it shows their
+timeline, what they can do at each point, their rights, and what they sent."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, g, render_template
+from flask import Blueprint, Response, abort, flash, g, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import StringField
+from wtforms.validators import DataRequired, Optional
 
-from .. import clock
+from .. import casework, clock, mail
 from ..dialogue import build_journey
 from ..extensions import db
 from ..forms import FormContext
+from ..forms.fields import LongText, Text
 from ..models import AccessLink, Complaint, token_hash
-from . import add_landlord, load_landlord
+from ..policy.check import check
+from ..references import new_token
+from . import add_landlord, calendar_file, load_landlord
+from .contacts import matches_contact, resident_contacts
 from .summary import sections
+from .timeline_words import code_gives_you, entries
 
 bp = Blueprint("complaint", __name__, url_prefix="/<landlord_slug>/complaint")
 bp.url_value_preprocessor(load_landlord)
 bp.url_defaults(add_landlord)
+
+# Events the resident sees, in words; internal notes are never shown.
+EVENT_TITLES = {
+    "acknowledged": _l("Your complaint was acknowledged"),
+    "extension_agreed": _l("An extension was agreed"),
+    "refused": _l("%(landlord)s said it cannot take your complaint"),
+    "stage1_response": _l("Stage 1 answer sent"),
+    "escalated": _l("Stage 2 was asked for"),
+    "stage2_acknowledged": _l("Your stage 2 request was acknowledged"),
+    "stage2_response": _l("Final answer sent (stage 2)"),
+    "closed": _l("Your complaint was closed"),
+}
 
 
 def by_token(token: str) -> Complaint:
@@ -28,9 +51,82 @@ def by_token(token: str) -> Complaint:
     return complaint
 
 
-@bp.route("/<token>")
+class EscalateForm(FlaskForm):
+    reason = LongText(_l("Why are you unhappy with the stage 1 answer? (optional)"), max_length=3000,
+                      description=_l("You do not have to give a reason."), validators=[Optional()])
+
+
+def may_escalate(complaint: Complaint) -> bool:
+    kinds = {e.kind for e in complaint.events}
+    return complaint.status == "open" and "stage1_response" in kinds and "escalated" not in kinds
+
+
+@bp.route("/<token>", methods=["GET", "POST"])
 def show(token):
     complaint = by_token(token)
+    today = clock.today()
+    form = EscalateForm()
+    if may_escalate(complaint) and form.validate_on_submit():
+        casework.record(complaint, "escalated", today, "resident", today, data={"reason": form.reason.data or ""})
+        db.session.commit()
+        flash(_("You have asked for stage 2. %(landlord)s will acknowledge your request.", landlord=g.landlord.name))
+        return redirect(url_for(".show", token=token))
+    found = casework.milestones(complaint, today=today)
+    profile = casework.profile_for(complaint)
+    _loaded, code = casework.profiles()
+    shortfalls = code_gives_you([s.kind for s in check(profile, code.process)], g.landlord.name)
     route = build_journey(g.landlord, complaint.received_on)
     ctx = FormContext(g.landlord, complaint.answers, {}, complaint.received_on)
-    return render_template("complaint.html", complaint=complaint, sections=sections(route, ctx), today=clock.today())
+    events = [e for e in complaint.events if e.visible_to_resident]
+    return render_template(
+        "complaint.html", complaint=complaint, timeline=entries(found, g.landlord.name), events=events,
+        event_titles={k: str(v) % {"landlord": g.landlord.name} for k, v in EVENT_TITLES.items()},
+        shortfalls=shortfalls, sections=sections(route, ctx), token=token,
+        escalate_form=form if may_escalate(complaint) else None, today=today)
+
+
+@bp.route("/<token>/deadlines.ics")
+def calendar(token):
+    complaint = by_token(token)
+    found = casework.milestones(complaint, today=clock.today())
+    body = calendar_file.ics(complaint, entries(found, g.landlord.name), url_for(".show", token=token, _external=True))
+    return Response(body, mimetype="text/calendar", headers={
+        "Content-Disposition": f'attachment; filename="{complaint.reference}.ics"'})
+
+
+class FindForm(FlaskForm):
+    reference = Text(_l("Complaint reference"), description=_l("For example, KCLT-7K2F-9QX."),
+                     validators=[DataRequired(_l("Enter your complaint reference"))])
+    contact = StringField(_l("The email address or phone number you gave"),
+                          validators=[DataRequired(_l("Enter the email address or phone number you gave"))])
+
+
+@bp.route("/find", methods=["GET", "POST"])
+def find():
+    form = FindForm()
+    if form.validate_on_submit():
+        reference = form.reference.data.strip().upper().replace(" ", "")
+        complaint = db.session.execute(db.select(Complaint).where(
+            Complaint.reference == reference, Complaint.landlord == g.landlord.slug)).scalar_one_or_none()
+        if complaint is not None:
+            given = form.contact.data
+            for kind, value in resident_contacts(complaint.answers):
+                if matches_contact(kind, value, given):
+                    send_new_link(complaint, kind, value)
+                    break
+        # The same answer whether or not anything matched, so nobody can probe for complaints.
+        return render_template("find-sent.html")
+    return render_template("find.html", form=form)
+
+
+def send_new_link(complaint: Complaint, kind: str, value: str) -> None:
+    token = new_token()
+    db.session.add(AccessLink(complaint=complaint, token_hash=token_hash(token)))
+    db.session.commit()
+    link = url_for(".show", token=token, _external=True)
+    body = render_template("email/find.txt", complaint=complaint, link=link)
+    if kind == "email":
+        mail.send(value, _("Your complaint to %(landlord)s: %(reference)s", landlord=g.landlord.name,
+                           reference=complaint.reference), body)
+    else:
+        mail.send_text(value, body)

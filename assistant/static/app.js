@@ -22,6 +22,12 @@
     field.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(update, 300); });
   });
 
+  // "Print this page": the browser's own print, offered only where this script runs.
+  Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+
   // A second click on "Send" while the first is on its way does nothing (the server guards too).
   Array.prototype.forEach.call(document.querySelectorAll("[data-prevent-double-click]"), function (button) {
     button.form.addEventListener("submit", function (event) {
