@@ -29,6 +29,8 @@ class Draft(db.Model):
     # kept so that nothing typed is ever lost, shown again when the page is opened.
     unchecked: Mapped[dict] = mapped_column(JSON, default=dict)
     locale: Mapped[str] = mapped_column(String(10), default="en")
+    # Set when a member of staff is entering a complaint taken by phone, letter or in person.
+    staff_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
@@ -54,6 +56,12 @@ class Complaint(db.Model):
     locale: Mapped[str] = mapped_column(String(10), default="en")
     received_on: Mapped[date] = mapped_column(Date)
     submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # The resident's name, kept apart from the answers so staff can search 100,000 cases by it.
+    resident_name: Mapped[str] = mapped_column(String(200), default="", index=True)
+    # How it came in: "online" (the resident or an advocate, themselves), or the channel staff
+    # took it through ("phone", "in-person", "letter", "email", "social-media", "councillor-or-mp").
+    channel: Mapped[str] = mapped_column(String(20), default="online")
+    entered_by: Mapped[int | None] = mapped_column(Integer, nullable=True)  # the staff member, if any
     # Where the case stands, kept up to date by every event (assistant/casework.py).
     status: Mapped[str] = mapped_column(String(20), default="open", index=True)  # open, refused, closed
     stage: Mapped[int] = mapped_column(Integer, default=1)

@@ -177,7 +177,8 @@ def lodge(route, draft):
         complaint = Complaint(
             reference=new_reference(g.landlord.reference_prefix), landlord=g.landlord.slug, draft_id=draft.id,
             answers=answers, exclusion_flags=flags(g.landlord, answers, today), nation=g.landlord.nation,
-            locale=str(get_locale()), received_on=today, status="open", stage=1)
+            locale=str(get_locale()), received_on=today, status="open", stage=1,
+            resident_name=resident_name(answers))
         refresh_deadlines(complaint)
         db.session.add(complaint)
         db.session.add(AccessLink(complaint=complaint, token_hash=token_hash(token)))
@@ -198,6 +199,11 @@ def lodge(route, draft):
         mail.send(email, _("Your complaint to %(landlord)s: %(reference)s", landlord=g.landlord.name, reference=complaint.reference),
                   render_template("email/lodged.txt", complaint=complaint, link=link))
     return redirect(url_for(".sent"))
+
+
+def resident_name(answers) -> str:
+    details = answers.get("contact-details") or answers.get("resident-details") or {}
+    return details.get("name", "")
 
 
 def contact_email(answers) -> str | None:
