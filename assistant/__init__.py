@@ -38,6 +38,8 @@ def create_app(config: dict | None = None) -> Flask:
 
     app.register_blueprint(pages_bp)
     app.register_blueprint(dialogue_bp)
+    # The same dialogue again for staff entering a complaint taken by phone, letter or in person.
+    app.register_blueprint(dialogue_bp, name="assisted", url_prefix="/<landlord_slug>/staff/new")
     app.register_blueprint(complaint_bp)
     app.register_blueprint(staff_bp)
     app.cli.add_command(staff_cli)

@@ -23,3 +23,20 @@ def new_reference(prefix: str) -> str:
 
 def new_token() -> str:
     return secrets.token_urlsafe(32)
+
+
+# The NATO alphabet, which staff and residents on a crackly line both know.
+_SPOKEN = {
+    "A": "Alpha", "B": "Bravo", "C": "Charlie", "D": "Delta", "E": "Echo", "F": "Foxtrot", "G": "Golf",
+    "H": "Hotel", "J": "Juliett", "K": "Kilo", "L": "Lima", "M": "Mike", "N": "November", "P": "Papa",
+    "Q": "Quebec", "R": "Romeo", "S": "Sierra", "T": "Tango", "U": "Uniform", "V": "Victor", "W": "Whiskey",
+    "X": "X-ray", "Y": "Yankee", "Z": "Zulu",
+}
+
+
+def spoken_reference(reference: str) -> str:
+    """e.g. "KCLT-7K2" -> "K Kilo, C Charlie, L Lima, T Tango / 7, K Kilo, 2"."""
+    groups = []
+    for group in reference.split("-"):
+        groups.append(", ".join(f"{c} {_SPOKEN[c]}" if c in _SPOKEN else c for c in group))
+    return " / ".join(groups)

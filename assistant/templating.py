@@ -12,6 +12,7 @@ from babel import Locale
 from .forms.reasons import exclusion_reason
 from .resident.timeline_words import decision_words
 from .i18n import text_direction
+from .references import spoken_reference
 from .theme import accessible_colour
 
 
@@ -43,6 +44,11 @@ def init_templating(app: Flask) -> None:
         return long_date(date.fromisoformat(value)) if value else ""
 
     app.jinja_env.globals["decision_words"] = decision_words
+
+    @app.template_filter("spell_out")
+    def spell_out(reference: str) -> str:
+        """A reference as it is read aloud: "K for Kilo, C for Charlie, ...", dashes as pauses."""
+        return spoken_reference(reference)
 
     @app.template_filter("long_date")
     def long_date(value):

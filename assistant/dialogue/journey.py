@@ -17,12 +17,17 @@ FOR_SOMEONE_ELSE = answer_is("who-is-complaining", "who", "someone-else")
 FOR_MYSELF = answer_is("who-is-complaining", "who", "myself")
 
 
-def build_journey(landlord: Landlord, today: date) -> Journey:
+def build_journey(landlord: Landlord, today: date, assisted: bool = False) -> Journey:
+    """The steps for this landlord. `today` is the day the complaint counts as received (for staff
+    entering a letter from last week, that day); `assisted` adds the intake questions staff answer."""
+
     def has_flags(answers: Answers) -> bool:
         return bool(exclusion_flags.flags(landlord, answers, today))
 
     asked = [e for e in landlord.exclusions if e.treatment is Treatment.ASKED]
+    intake = [Step("how-it-came-in", "intake")] if assisted else []
     steps = [
+        *intake,
         Step("who-is-complaining", "about-you"),
         Step("advocate-details", "about-you", applies=FOR_SOMEONE_ELSE),
         Step("resident-details", "about-you", applies=FOR_SOMEONE_ELSE),

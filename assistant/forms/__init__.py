@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from ..dialogue.engine import Step
 from ..dialogue.exclusion_flags import EXCLUSION_STEP_PREFIX
-from . import about_you, contact, exclusions, outcome, problem, support
+from . import about_you, assisted_wording, contact, exclusions, intake, outcome, problem, support
 from .base import FormContext, StepForm
 
 FORMS: dict[str, type[StepForm]] = {
+    "how-it-came-in": intake.HowItCameInForm,
     "who-is-complaining": about_you.WhoIsComplainingForm,
     "advocate-details": about_you.AdvocateDetailsForm,
     "resident-details": about_you.ResidentDetailsForm,
@@ -33,10 +34,13 @@ def form_class(step: Step) -> type[StepForm]:
     return FORMS[step.id]
 
 
-def build_form(step: Step, context: FormContext, formdata=None, saved=None) -> StepForm:
-    """The step's form, filled from what was posted, or else from what was saved."""
-    form = form_class(step)(formdata=formdata, data=saved or {})
+def build_form(step: Step, context: FormContext, formdata=None, saved=None, meta=None) -> StepForm:
+    """The step's form, filled from what was posted, or else from what was saved, and worded for
+    whoever is filling it in."""
+    form = form_class(step)(formdata=formdata, data=saved or {}, meta=meta or {})
     form.configure(context)
+    if context.assisted:
+        assisted_wording.apply(form, step.id)
     return form
 
 

@@ -26,9 +26,10 @@ class FormContext:
     answers: dict[str, dict[str, Any]] = field(default_factory=dict)
     params: dict[str, Any] = field(default_factory=dict)
     today: date = field(default_factory=date.today)
+    assisted: bool = False  # a member of staff is entering it for the resident
 
     def for_step(self, params) -> "FormContext":
-        return FormContext(self.landlord, self.answers, dict(params), self.today)
+        return FormContext(self.landlord, self.answers, dict(params), self.today, self.assisted)
 
     @property
     def for_someone_else(self) -> bool:

@@ -3,7 +3,7 @@ timeline, what they can do at each point, their rights, and what they sent."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, flash, g, redirect, render_template, url_for
+from flask import Blueprint, Response, abort, current_app, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -51,6 +51,16 @@ def by_token(token: str) -> Complaint:
     return complaint
 
 
+def shortfall_kinds(profile) -> list[str]:
+    """Where the policy falls short of the Code. The check compares a year of dates, so it is
+    worked out once per profile and kept (profiles do not change while the app runs)."""
+    cache = current_app.extensions.setdefault("shortfalls", {})
+    if profile.name not in cache:
+        _loaded, code = casework.profiles()
+        cache[profile.name] = [s.kind for s in check(profile, code.process)]
+    return cache[profile.name]
+
+
 class EscalateForm(FlaskForm):
     reason = LongText(_l("Why are you unhappy with the stage 1 answer? (optional)"), max_length=3000,
                       description=_l("You do not have to give a reason."), validators=[Optional()])
@@ -72,9 +82,7 @@ def show(token):
         flash(_("You have asked for stage 2. %(landlord)s will acknowledge your request.", landlord=g.landlord.name))
         return redirect(url_for(".show", token=token))
     found = casework.milestones(complaint, today=today)
-    profile = casework.profile_for(complaint)
-    _loaded, code = casework.profiles()
-    shortfalls = code_gives_you([s.kind for s in check(profile, code.process)], g.landlord.name)
+    shortfalls = code_gives_you(shortfall_kinds(casework.profile_for(complaint)), g.landlord.name)
     route = build_journey(g.landlord, complaint.received_on)
     ctx = FormContext(g.landlord, complaint.answers, {}, complaint.received_on)
     events = [e for e in complaint.events if e.visible_to_resident]

@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from wtforms import StringField
 from wtforms.validators import InputRequired
 
-from .. import clock, mail
+from .. import mail
 from ..dialogue import build_journey
 from ..dialogue.exclusion_flags import flags
 from ..extensions import db
@@ -27,18 +27,26 @@ from ..forms.contact_checks import optional_email
 from ..casework import refresh_deadlines
 from ..models import AccessLink, Complaint, token_hash
 from ..references import new_reference, new_token
-from . import add_landlord, drafts, load_landlord
+from . import add_landlord, assisted, drafts, load_landlord
 from .summary import invalid_steps, sections
 
 bp = Blueprint("dialogue", __name__, url_prefix="/<landlord_slug>")
 bp.url_value_preprocessor(load_landlord)
 bp.url_defaults(add_landlord)
+bp.before_request(assisted.guard)
 
-LODGED_KEY = "lodged"
+
+@bp.context_processor
+def mode():
+    return {"assisted": assisted.is_assisted()}
 
 
-def journey():
-    return build_journey(g.landlord, clock.today())
+def lodged_key() -> str:
+    return "assisted_lodged" if assisted.is_assisted() else "lodged"
+
+
+def journey(answers):
+    return build_journey(g.landlord, assisted.received_on(answers), assisted.is_assisted())
 
 
 def answers_now():
@@ -47,7 +55,7 @@ def answers_now():
 
 
 def context(answers, params=None) -> FormContext:
-    return FormContext(g.landlord, answers, dict(params or {}), clock.today())
+    return FormContext(g.landlord, answers, dict(params or {}), assisted.received_on(answers), assisted.is_assisted())
 
 
 def step_url(step, back_to_check=False):
@@ -56,14 +64,15 @@ def step_url(step, back_to_check=False):
 
 @bp.route("/")
 def start():
-    return render_template("start.html", first_step=journey().steps[0])
+    first = journey({}).steps[0]
+    return render_template("staff/assisted-start.html" if assisted.is_assisted() else "start.html", first_step=first)
 
 
 @bp.route("/complain/<step_id>", methods=["GET", "POST"])
 def step(step_id):
-    route = journey()
-    current_step = route.get(step_id) or abort(404)
     draft, answers = answers_now()
+    route = journey(answers)
+    current_step = route.get(step_id) or abort(404)
     back_to_check = request.args.get("return") == "check"
     if not route.may_show(step_id, answers):
         return out_of_order(route, answers)
@@ -74,7 +83,7 @@ def step(step_id):
         valid = form.validate()
         if not form.csrf_token.errors:
             if form.save_later.data:
-                draft = drafts.current_or_new(g.landlord, str(get_locale()))
+                draft = drafts.current_or_new(g.landlord, str(get_locale()), assisted.staff_id())
                 if valid:
                     draft.set_answer(step_id, form.answers())
                 else:
@@ -82,7 +91,7 @@ def step(step_id):
                 db.session.commit()
                 return redirect(url_for(".save"))
             if valid:
-                draft = drafts.current_or_new(g.landlord, str(get_locale()))
+                draft = drafts.current_or_new(g.landlord, str(get_locale()), assisted.staff_id())
                 draft.set_answer(step_id, form.answers())
                 db.session.commit()
                 return redirect(after(route, step_id, dict(draft.answers), back_to_check))
@@ -95,7 +104,7 @@ def step(step_id):
     previous = route.previous_step(step_id, answers)
     back = url_for(".check") if back_to_check else (step_url(previous) if previous else url_for(".start"))
     return render_template(f"steps/{template_name(step_id)}.html", form=form, step=current_step, back=back,
-                           flags=flags(g.landlord, answers, clock.today()), answers=answers)
+                           flags=flags(g.landlord, answers, assisted.received_on(answers)), answers=answers)
 
 
 def template_name(step_id: str) -> str:
@@ -131,12 +140,12 @@ def out_of_order(route, answers):
 
 @bp.route("/complain/stopped")
 def stopped():
-    route = journey()
     draft, answers = answers_now()
+    route = journey(answers)
     at = route.stopped_at(answers)
     if at is None:
         return redirect(url_for(".start"))
-    return render_template("stopped.html", stopped_at=at, flags=flags(g.landlord, answers, clock.today()),
+    return render_template("stopped.html", stopped_at=at, flags=flags(g.landlord, answers, assisted.received_on(answers)),
                            change=step_url(at))
 
 
@@ -146,10 +155,10 @@ class LodgeForm(FlaskForm):
 
 @bp.route("/complain/check", methods=["GET", "POST"])
 def check():
-    route = journey()
     draft, answers = answers_now()
+    route = journey(answers)
     if draft is None:
-        lodged = session.get(LODGED_KEY, {}).get(g.landlord.slug)
+        lodged = session.get(lodged_key(), {}).get(g.landlord.slug)
         return redirect(url_for(".sent") if lodged else url_for(".start"))
     if not route.is_complete(answers):
         return out_of_order(route, answers)
@@ -170,15 +179,15 @@ def lodge(route, draft):
     existing = db.session.execute(db.select(Complaint).where(Complaint.draft_id == draft.id)).scalar_one_or_none()
     if existing is not None:
         return redirect(url_for(".sent"))
-    today = clock.today()
     answers = route.relevant_answers(draft.answers)
+    today = assisted.received_on(answers)
     token = new_token()
     for _attempt in range(5):
         complaint = Complaint(
             reference=new_reference(g.landlord.reference_prefix), landlord=g.landlord.slug, draft_id=draft.id,
             answers=answers, exclusion_flags=flags(g.landlord, answers, today), nation=g.landlord.nation,
             locale=str(get_locale()), received_on=today, status="open", stage=1,
-            resident_name=resident_name(answers))
+            resident_name=resident_name(answers), channel=assisted.channel(answers), entered_by=assisted.staff_id())
         refresh_deadlines(complaint)
         db.session.add(complaint)
         db.session.add(AccessLink(complaint=complaint, token_hash=token_hash(token)))
@@ -191,10 +200,12 @@ def lodge(route, draft):
                 return redirect(url_for(".sent"))  # the other click won: show its confirmation
     else:
         abort(500)
-    session[LODGED_KEY] = {**session.get(LODGED_KEY, {}), g.landlord.slug: {"id": complaint.id, "token": token}}
+    delivery = assisted.deliver_link(complaint, token) if assisted.is_assisted() else None
+    session[lodged_key()] = {**session.get(lodged_key(), {}),
+                             g.landlord.slug: {"id": complaint.id, "token": token, "delivery": delivery}}
     drafts.forget(g.landlord)
     email = contact_email(answers)
-    if email:
+    if email and not assisted.is_assisted():
         link = url_for("complaint.show", token=token, _external=True)
         mail.send(email, _("Your complaint to %(landlord)s: %(reference)s", landlord=g.landlord.name, reference=complaint.reference),
                   render_template("email/lodged.txt", complaint=complaint, link=link))
@@ -213,14 +224,30 @@ def contact_email(answers) -> str | None:
 
 @bp.route("/complain/sent")
 def sent():
-    lodged = session.get(LODGED_KEY, {}).get(g.landlord.slug)
-    complaint = db.session.get(Complaint, lodged["id"]) if lodged else None
+    lodged, complaint = lodged_complaint()
     if complaint is None:
         return redirect(url_for(".start"))
     acknowledge_by = date.fromisoformat(complaint.deadlines["stage1_acknowledge_by"])
-    return render_template("sent.html", complaint=complaint, acknowledge_by=acknowledge_by,
+    return render_template("staff/assisted-sent.html" if assisted.is_assisted() else "sent.html",
+                           complaint=complaint, acknowledge_by=acknowledge_by, delivery=lodged.get("delivery"),
                            link=url_for("complaint.show", token=lodged["token"], _external=True),
                            email=contact_email(complaint.answers))
+
+
+def lodged_complaint():
+    lodged = session.get(lodged_key(), {}).get(g.landlord.slug)
+    return lodged, (db.session.get(Complaint, lodged["id"]) if lodged else None)
+
+
+@bp.route("/complain/letter")
+def letter():
+    """A letter to post to the resident (staff only): their reference, private link and what happens next."""
+    lodged, complaint = lodged_complaint()
+    if complaint is None or not assisted.is_assisted():
+        abort(404)
+    return render_template("staff/letter.html", complaint=complaint, contact=assisted.contact_for(complaint.answers),
+                           acknowledge_by=date.fromisoformat(complaint.deadlines["stage1_acknowledge_by"]),
+                           link=url_for("complaint.show", token=lodged["token"], _external=True))
 
 
 class SendLinkForm(FlaskForm):
@@ -244,8 +271,8 @@ def save():
 
 
 def continue_url(draft):
-    route = journey()
     answers = dict(draft.answers)
+    route = journey(answers)
     if route.stopped_at(answers):
         return url_for(".stopped")
     missing = route.first_unanswered(answers)

@@ -6,18 +6,20 @@ database, so a lost session loses nothing that the resume link cannot bring back
 
 from __future__ import annotations
 
-from flask import session
+from flask import request, session
 
 from ..extensions import db
 from ..models import Draft, token_hash
 from ..policy.profiles import Landlord
 from ..references import new_token
 
-SESSION_KEY = "drafts"
+def _key() -> str:
+    # Staff entering a complaint keep their draft apart from any the browser has as a resident.
+    return "assisted_drafts" if request.blueprint == "assisted" else "drafts"
 
 
 def _tokens() -> dict[str, str]:
-    return session.get(SESSION_KEY, {})
+    return session.get(_key(), {})
 
 
 def current(landlord: Landlord) -> Draft | None:
@@ -33,22 +35,23 @@ def by_token(landlord: Landlord, token: str) -> Draft | None:
 
 def remember(landlord: Landlord, token: str) -> None:
     session.permanent = True
-    session[SESSION_KEY] = {**_tokens(), landlord.slug: token}
+    session[_key()] = {**_tokens(), landlord.slug: token}
 
 
 def forget(landlord: Landlord) -> None:
-    session[SESSION_KEY] = {k: v for k, v in _tokens().items() if k != landlord.slug}
+    session[_key()] = {k: v for k, v in _tokens().items() if k != landlord.slug}
 
 
 def resume_token(landlord: Landlord) -> str | None:
     return _tokens().get(landlord.slug)
 
 
-def current_or_new(landlord: Landlord, locale: str) -> Draft:
+def current_or_new(landlord: Landlord, locale: str, staff_id: int | None = None) -> Draft:
     draft = current(landlord)
     if draft is None:
         token = new_token()
-        draft = Draft(landlord=landlord.slug, resume_hash=token_hash(token), answers={}, unchecked={}, locale=locale)
+        draft = Draft(landlord=landlord.slug, resume_hash=token_hash(token), answers={}, unchecked={}, locale=locale,
+                      staff_id=staff_id)
         db.session.add(draft)
         remember(landlord, token)
     return draft

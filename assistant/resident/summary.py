@@ -12,6 +12,7 @@ from ..forms import FormContext, build_form, form_class
 from ..forms.fields import DateInput
 
 SECTION_TITLES = {
+    "intake": _l("How it came in"),
     "about-you": _l("About you"),
     "what-went-wrong": _l("What went wrong"),
     "exclusions": _l("Whether the landlord can take it"),
@@ -35,7 +36,8 @@ def sections(journey: Journey, context: FormContext) -> list[tuple[str, list[Row
         for step in steps:
             if step.id not in context.answers:
                 continue
-            form = build_form(step, context.for_step(step.params), saved=context.answers[step.id])
+            # Read-only: no CSRF token to make for a form nobody will post.
+            form = build_form(step, context.for_step(step.params), saved=context.answers[step.id], meta={"csrf": False})
             for question, answer in form.summary():
                 # A single-question page shows its heading, which names the landlord where needed.
                 shown = form.heading if form.heading_field else question
@@ -73,8 +75,7 @@ def invalid_steps(journey: Journey, context: FormContext) -> list[str]:
         if saved is None:
             bad.append(step.id)
             continue
-        form = form_class(step)(formdata=as_formdata(step, saved), meta={"csrf": False})
-        form.configure(context.for_step(step.params))
+        form = build_form(step, context.for_step(step.params), formdata=as_formdata(step, saved), meta={"csrf": False})
         if not form.validate():
             bad.append(step.id)
     return bad

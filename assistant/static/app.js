@@ -5,6 +5,25 @@
   var summary = document.querySelector("[data-error-summary]");
   if (summary) { summary.focus(); }
 
+  // An error's link: the browser's own jump puts the field at the top of a phone's screen, with
+  // its question scrolled out of sight above. Show the question (legend or label), then focus.
+  if (summary) {
+    summary.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#']");
+      var input = link && document.getElementById(link.getAttribute("href").slice(1));
+      if (!input || input === document.getElementById("main")) { return; }
+      var fieldset = input.closest("fieldset");
+      var legend = fieldset && fieldset.querySelector("legend");
+      var label = document.querySelector("label[for='" + input.id + "']");
+      // A choice's own label is beside it; its question is the legend. A date's legend is close.
+      var question = legend && (input.type === "radio" || input.type === "checkbox" ||
+        input.getBoundingClientRect().top - legend.getBoundingClientRect().top < window.innerHeight / 2) ? legend : label;
+      event.preventDefault();
+      (question || input).scrollIntoView();
+      input.focus({ preventScroll: true });
+    });
+  }
+
   // Character count: says how many characters are left, politely, as the resident types.
   var counts = document.querySelectorAll("[data-character-count]");
   Array.prototype.forEach.call(counts, function (group) {
@@ -26,6 +45,13 @@
   Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
+  });
+
+  // A link that says it is a button ("Start now") answers Space as a button does, not by scrolling.
+  Array.prototype.forEach.call(document.querySelectorAll('a[role="button"]'), function (link) {
+    link.addEventListener("keydown", function (event) {
+      if (event.key === " " || event.key === "Spacebar") { event.preventDefault(); link.click(); }
+    });
   });
 
   // A second click on "Send" while the first is on its way does nothing (the server guards too).

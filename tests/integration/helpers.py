@@ -53,3 +53,23 @@ def walk(client, slug: str, steps) -> None:
 
 def lodge(client, slug: str):
     return client.post(f"/{slug}/complain/check", data={"csrf_token": token(client, f"/{slug}/complain/check")})
+
+
+STAFF_PASSWORD = "correct horse battery staple"
+
+
+def staff_member(app, slug: str = "kennett", email: str = "caseworker@example.org") -> str:
+    """Create a staff account (as `flask staff create` does) and return its email."""
+    from assistant.staff import accounts
+
+    with app.app_context():
+        accounts.create(slug, email, STAFF_PASSWORD)
+    app.config["STAFF_SIGNIN_DELAY"] = False
+    return email
+
+
+def sign_in_staff(client, email: str, slug: str = "kennett"):
+    url = f"/{slug}/staff/"
+    response = client.post(url, data={"csrf_token": token(client, url), "email": email, "password": STAFF_PASSWORD})
+    assert response.status_code == 302, response.get_data(as_text=True)[:2000]
+    return response

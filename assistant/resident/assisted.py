@@ -1,0 +1,79 @@
+"""Assisted digital: a member of staff takes a complaint by phone, letter or in person and enters
+it through the very same dialogue, registered a second time under /<slug>/staff/new/.
+
+This module holds the few things that differ: who may use it, the day the complaint counts from,
+and how the resident gets their private link (by the way they chose to be contacted, or a letter).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import render_template, request, url_for
+from flask_babel import gettext as _
+
+from .. import clock, mail
+from ..forms.contact_checks import is_mobile
+from ..models import Complaint
+from ..staff.access import current_staff, login_required
+
+NAME = "assisted"  # the second registration's name: endpoints are "assisted.step" and so on
+
+
+def is_assisted() -> bool:
+    return request.blueprint == NAME
+
+
+def guard():
+    """before_request: only signed-in staff of this landlord may use the assisted registration."""
+    if is_assisted():
+        return login_required(lambda: None)()
+    return None
+
+
+def staff_id() -> int | None:
+    staff = current_staff() if is_assisted() else None
+    return staff.id if staff else None
+
+
+def received_on(answers: dict) -> date:
+    """The day the complaint counts as received: today online; the day staff say it came in."""
+    intake = answers.get("how-it-came-in") or {}
+    if is_assisted() and intake.get("received_on"):
+        return date.fromisoformat(intake["received_on"])
+    return clock.today()
+
+
+def channel(answers: dict) -> str:
+    return (answers.get("how-it-came-in") or {}).get("channel", "online") if is_assisted() else "online"
+
+
+def contact_for(answers: dict) -> dict:
+    """The details of whoever should be contacted: the resident, or the advocate acting for them."""
+    return answers.get("contact-details") or answers.get("advocate-details") or {}
+
+
+def deliver_link(complaint: Complaint, token: str) -> str:
+    """Send the resident their private link by the way they chose; "letter" when it must be posted.
+
+    A phone call cannot carry a link, so a caller who chose phone gets a text where they gave a
+    mobile, else a letter."""
+    answers = complaint.answers
+    method = (answers.get("contact-preference") or {}).get("method")
+    details = contact_for(answers)
+    link = url_for("complaint.show", landlord_slug=complaint.landlord, token=token, _external=True)
+    body = render_template("email/lodged.txt", complaint=complaint, link=link)
+    if method == "email" and details.get("email"):
+        mail.send(details["email"], _("Your complaint to %(landlord)s: %(reference)s",
+                                      landlord=complaint_landlord_name(), reference=complaint.reference), body)
+        return "email"
+    if method in ("text", "phone") and is_mobile(details.get("phone", "")):
+        mail.send_text(details["phone"], body)
+        return "text"
+    return "letter"
+
+
+def complaint_landlord_name() -> str:
+    from flask import g
+
+    return g.landlord.name
