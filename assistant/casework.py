@@ -73,7 +73,8 @@ INTERNAL = {"note"}
 # What must have happened before an event, and what to say when it has not.
 NEEDS_FIRST = {
     "stage1_response": ("acknowledged", N_("Acknowledge the complaint before recording the stage 1 answer.")),
-    "escalated": ("stage1_response", N_("Stage 2 can only be asked for once the stage 1 answer has been sent.")),
+    "escalated": ("stage1_response", N_("Stage 2 can only be asked for once the stage 1 answer has been sent, "
+                                        "or its deadline has passed.")),
     "stage2_acknowledged": ("escalated", N_("Stage 2 can only be acknowledged once the resident has asked for it.")),
     "stage2_response": ("stage2_acknowledged",
                         N_("Acknowledge the stage 2 request before recording the final answer.")),
@@ -171,9 +172,11 @@ def refresh_deadlines(complaint: Complaint) -> None:
 
 # --- what makes sense now ------------------------------------------------------------------------
 
-def out_of_order(complaint: Complaint, kind: str, stage: int | None = None) -> str | None:
+def out_of_order(complaint: Complaint, kind: str, stage: int | None = None, on: date | None = None) -> str | None:
     """Why this kind of event cannot be recorded on the case as it stands, or None if it can.
-    Dates are not looked at here (see record()), so this also says which actions to offer."""
+    Dates are not looked at here (see record()), so this also says which actions to offer; only
+    escalation looks at `on`, the day it would happen: once the stage 1 answer is late, the
+    resident need not wait for it to go on to stage 2."""
     if kind not in KINDS:
         return _("That is not something that can be recorded on a case.")
     if kind == "note":
@@ -186,10 +189,18 @@ def out_of_order(complaint: Complaint, kind: str, stage: int | None = None) -> s
     if kind in ONCE and kind in done:
         return _(ONCE[kind])
     if kind in NEEDS_FIRST and NEEDS_FIRST[kind][0] not in done:
-        return _(NEEDS_FIRST[kind][1])
+        if not (kind == "escalated" and on is not None and stage1_answer_overdue(complaint, on)):
+            return _(NEEDS_FIRST[kind][1])
     if kind == "extension_agreed":
         return _extension_out_of_order(done, stage)
     return None
+
+
+def stage1_answer_overdue(complaint: Complaint, on: date) -> bool:
+    """The stage 1 answer (extended, if an extension was agreed) was late on that day."""
+    found = milestones(complaint, today=on)
+    return any(found[name].state is State.OVERDUE for name in ("stage1_respond_by", "stage1_respond_by_extended")
+               if name in found)
 
 
 def _extension_out_of_order(done: set[str], stage: int | None) -> str | None:
@@ -206,21 +217,22 @@ def _extension_out_of_order(done: set[str], stage: int | None) -> str | None:
 
 def extension_limits(found: dict[str, Milestone], facts: Facts, stage: int) -> tuple[date, date]:
     """The deadline an extension at this stage would extend (the agreed one, after a first
-    extension), and the latest the Code allows it to go."""
+    extension), and the latest it may go: the earlier of the policy's and the Code's limits, as
+    for every landlord deadline (a policy that allows less binds the landlord to less)."""
     base = f"stage{stage}_respond_by"
     extended = f"{base}_extended"
     agreed = getattr(facts, f"stage{stage}_extended_to")
     current = found[extended].date if agreed else found[base].date
-    limit = found[extended].code.date if found[extended].code else found[extended].date
+    limit = min(r.date for r in (found[extended].policy, found[extended].code) if r is not None)
     return current, limit
 
 
-def possible_events(complaint: Complaint) -> list[str]:
+def possible_events(complaint: Complaint, today: date | None = None) -> list[str]:
     """The kinds of event that make sense for the case now, in KINDS order (what staff are offered)."""
     found = facts = None
     kinds = []
     for kind in KINDS:
-        if out_of_order(complaint, kind, complaint.stage) is not None:
+        if out_of_order(complaint, kind, complaint.stage, today) is not None:
             continue
         if kind == "extension_agreed":
             found, facts = found or milestones(complaint), facts or facts_for(complaint)
@@ -271,10 +283,10 @@ def _check_extension(complaint: Complaint, occurred_on: date, data: dict, facts:
     if new_date > limit:
         if getattr(facts, f"stage{stage}_extended_to"):
             message = _("Together, extensions cannot take the stage %(stage)s answer past %(date)s, "
-                        "the latest the Complaint Handling Code allows.", stage=stage, date=_day(limit))
+                        "the latest the policy and the Complaint Handling Code allow.", stage=stage, date=_day(limit))
         else:
-            message = _("The new date cannot be after %(date)s, the latest the Complaint Handling Code allows "
-                        "for the stage %(stage)s answer.", stage=stage, date=_day(limit))
+            message = _("The new date cannot be after %(date)s, the latest the policy and the Complaint Handling "
+                        "Code allow for the stage %(stage)s answer.", stage=stage, date=_day(limit))
         raise EventRefused(message, "new_date")
 
 
@@ -295,7 +307,7 @@ def record(complaint: Complaint, kind: str, occurred_on: date, actor: str, today
     if expected_version is not None and expected_version != complaint.version:
         raise CaseChanged()
     data = data or {}
-    problem = out_of_order(complaint, kind, data.get("stage"))
+    problem = out_of_order(complaint, kind, data.get("stage"), occurred_on)
     if problem:
         raise EventRefused(problem)
     facts = facts_for(complaint)

@@ -66,9 +66,9 @@ class EscalateForm(FlaskForm):
                       description=_l("You do not have to give a reason."), validators=[Optional()])
 
 
-def may_escalate(complaint: Complaint) -> bool:
-    kinds = {e.kind for e in complaint.events}
-    return complaint.status == "open" and "stage1_response" in kinds and "escalated" not in kinds
+def may_escalate(complaint: Complaint, today) -> bool:
+    """Once the stage 1 answer is sent, or is late, the resident may ask for stage 2 themselves."""
+    return casework.out_of_order(complaint, "escalated", on=today) is None
 
 
 @bp.route("/<token>", methods=["GET", "POST"])
@@ -76,9 +76,14 @@ def show(token):
     complaint = by_token(token)
     today = clock.today()
     form = EscalateForm()
-    if may_escalate(complaint) and form.validate_on_submit():
-        casework.record(complaint, "escalated", today, "resident", today, data={"reason": form.reason.data or ""})
-        db.session.commit()
+    if may_escalate(complaint, today) and form.validate_on_submit():
+        try:
+            casework.record(complaint, "escalated", today, "resident", today, data={"reason": form.reason.data or ""})
+            casework.save()
+        except casework.EventRefused:
+            # Staff recorded something at the same moment: show the page as it now stands.
+            flash(_("Your complaint changed while you were reading it. Check it below, then ask again."))
+            return redirect(url_for(".show", token=token))
         flash(_("You have asked for stage 2. %(landlord)s will acknowledge your request.", landlord=g.landlord.name))
         return redirect(url_for(".show", token=token))
     found = casework.milestones(complaint, today=today)
@@ -90,7 +95,7 @@ def show(token):
         "complaint.html", complaint=complaint, timeline=entries(found, g.landlord.name), events=events,
         event_titles={k: str(v) % {"landlord": g.landlord.name} for k, v in EVENT_TITLES.items()},
         shortfalls=shortfalls, sections=sections(route, ctx), token=token,
-        escalate_form=form if may_escalate(complaint) else None, today=today)
+        escalate_form=form if may_escalate(complaint, today) else None, today=today)
 
 
 @bp.route("/<token>/deadlines.ics")

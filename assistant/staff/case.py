@@ -68,8 +68,8 @@ def act(reference, action):
     form_class = BY_ACTION.get(action)
     if form_class is None:
         abort(404)
-    if request.method == "GET" and form_class.kind not in casework.possible_events(complaint):
-        flash(casework.out_of_order(complaint, form_class.kind, complaint.stage) or _("That cannot be done now."))
+    if request.method == "GET" and form_class.kind not in casework.possible_events(complaint, clock.today()):
+        flash(casework.out_of_order(complaint, form_class.kind, complaint.stage, clock.today()) or _("That cannot be done now."))
         return redirect(url_for(".case", reference=complaint.reference))
     # A new form starts at today, on this version of the case; a posted one has only what was sent.
     form = form_class(data=today_and_version(complaint) if request.method == "GET" else None)
@@ -157,7 +157,7 @@ def show(complaint: Complaint, form: EventForm | None = None):
     route = build_journey(g.landlord, complaint.received_on)
     ctx = FormContext(g.landlord, complaint.answers, {}, complaint.received_on)
     support, who, exclusion_rows, rest = split_answers(sections(route, ctx))
-    possible = [BY_KIND[kind] for kind in casework.possible_events(complaint)]
+    possible = [BY_KIND[kind] for kind in casework.possible_events(complaint, clock.today())]
     extra = {"form": form} if form is not None else {}
     return render_template(
         "staff/case.html", complaint=complaint, today=today, timeline=entries(found, g.landlord.name),

@@ -28,7 +28,6 @@ from ..forms.fields import Checkboxes, Radios
 from ..forms.intake import CHANNELS
 from ..models import CASELOAD_ORDER, Complaint
 from ..policy.calendar import WorkingDays, calendar_for
-from ..resident.timeline_words import TITLES
 from .access import login_required
 from .auth import bp
 
@@ -199,11 +198,24 @@ class Row:
         return str(STATUS_WORDS[self.status])
 
 
+# What the landlord must do by each deadline, as a caseworker reads it (the resident's page says
+# the same from the resident's side).
+TO_DO = {
+    "stage1_acknowledge_by": _l("Acknowledge the complaint"),
+    "stage1_respond_by": _l("Send the stage 1 answer"),
+    "stage1_respond_by_extended": _l("Send the stage 1 answer (extended date)"),
+    "stage2_acknowledge_by": _l("Acknowledge the stage 2 request"),
+    "stage2_respond_by": _l("Send the final answer"),
+    "stage2_respond_by_extended": _l("Send the final answer (extended date)"),
+    "stage3_acknowledge_by": _l("Acknowledge the stage 3 request"),
+    "stage3_respond_by": _l("Send the stage 3 answer"),
+}
+
+
 def row_of(found, landlord_name: str, today: date, soon: date) -> Row:
-    title = TITLES.get(found.next_milestone or "")
+    to_do = TO_DO.get(found.next_milestone or "")
     return Row(found.reference, found.resident_name, str(CHANNEL_WORDS.get(found.channel, found.channel)),
-               found.stage, found.received_on, found.next_deadline,
-               str(title) % {"landlord": landlord_name} if title else "",
+               found.stage, found.received_on, found.next_deadline, str(to_do) if to_do else "",
                deadline_status(found.next_deadline, today, soon))
 
 

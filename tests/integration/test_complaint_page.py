@@ -188,3 +188,17 @@ def test_the_recompute_command_refreshes_open_complaints_deadlines(app, client):
 def db_reference(app) -> str:
     with app.app_context():
         return db.session.execute(db.select(Complaint.reference)).scalar_one()
+
+
+def test_a_resident_whose_stage_1_answer_is_late_can_ask_for_stage_2_without_waiting(app, client):
+    link = lodged(app, client)
+    record(app, "acknowledged", date(2026, 11, 25), definition="The boiler repairs.")
+    # Kennett's stage 1 answer is due by Tuesday 8 December 2026; on the 8th it is not late yet.
+    app.config["TODAY"] = "2026-12-08"
+    assert "Ask for stage 2</h2>" not in client.get(link).get_data(as_text=True)
+    app.config["TODAY"] = "2026-12-09"
+    html = client.get(link).get_data(as_text=True)
+    assert "Ask for stage 2</h2>" in html and "This is late" in html
+    client.post(link, data={"csrf_token": token(client, link)})
+    with app.app_context():
+        assert db.session.execute(db.select(Complaint)).scalar_one().stage == 2

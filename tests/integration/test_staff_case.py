@@ -348,7 +348,10 @@ ESCALATED = [*ANSWERED, ("escalated", date(2026, 12, 7), {"reason": "", "by": "p
     ([], "stage-1-answer", ANSWER, "2026-11-25", "Acknowledge the complaint before recording the stage 1 answer."),
     (ANSWERED[:1], "acknowledge", ACK, "2026-11-26", "This complaint has already been acknowledged."),
     (ANSWERED[:1], "escalate", {"by": "phone"}, "2026-11-26",
-     "Stage 2 can only be asked for once the stage 1 answer has been sent."),
+     "Stage 2 can only be asked for once the stage 1 answer has been sent, or its deadline has passed."),
+    # The stage 1 answer is late from Wednesday 9 December: then the resident need not wait for it.
+    (ANSWERED[:1], "escalate", {"by": "phone"}, "2026-12-08",
+     "Stage 2 can only be asked for once the stage 1 answer has been sent, or its deadline has passed."),
     (ESCALATED, "escalate", {"by": "letter"}, "2026-12-08", "Stage 2 has already been asked for."),
     (ANSWERED, "acknowledge-stage-2", {"definition": "x"}, "2026-12-07",
      "Stage 2 can only be acknowledged once the resident has asked for it."),
@@ -430,7 +433,7 @@ def extend(app, staff, reference, agreed: str, new_date: str, stage_today: str |
     ("2026-12-08", "2026-12-23", None),  # on the deadline day, to the Code's last day: fine
     ("2026-11-30", "2026-12-09", None),
     ("2026-12-08", "2026-12-24", "The new date cannot be after Wednesday 23 December 2026, the latest the "
-                                 "Complaint Handling Code allows for the stage 1 answer."),
+                                 "policy and the Complaint Handling Code allow for the stage 1 answer."),
     ("2026-12-09", "2026-12-15", "An extension must be agreed by the deadline it extends, Tuesday 8 December 2026. "
                                  "This one was agreed after that deadline."),
     ("2026-12-07", "2026-12-08", "The new date must be after the current deadline, Tuesday 8 December 2026."),
@@ -460,7 +463,7 @@ def test_a_second_extension_may_go_up_to_the_codes_maximum_but_no_further(app):
     assert "agreed after that deadline" in page(extend(app, staff, reference, "2026-12-16", "2026-12-18"))
     html = page(extend(app, staff, reference, "2026-12-15", "2026-12-24"))
     assert ("Together, extensions cannot take the stage 1 answer past Wednesday 23 December 2026, the latest the "
-            "Complaint Handling Code allows.") in html
+            "policy and the Complaint Handling Code allow.") in html
     assert snapshot(app) == was
     assert extend(app, staff, reference, "2026-12-15", "2026-12-23").status_code == 302
     assert the_complaint(app).deadlines["stage1_respond_by_extended"] == "2026-12-23"
@@ -481,8 +484,8 @@ def test_a_stage_2_extension_has_the_codes_20_working_days(app):
     assert the_complaint(app).deadlines["stage2_respond_by"] == "2026-12-29"
     staff = staff_client(app)
     html = page(extend(app, staff, reference, "2026-12-29", "2027-02-08"))
-    assert ("The new date cannot be after Friday 5 February 2027, the latest the Complaint Handling Code allows "
-            "for the stage 2 answer.") in html
+    assert ("The new date cannot be after Friday 5 February 2027, the latest the policy and the Complaint "
+            "Handling Code allow for the stage 2 answer.") in html
     assert extend(app, staff, reference, "2026-12-29", "2027-02-05").status_code == 302
     assert events(app)[-1] == ("extension_agreed", date(2026, 12, 29),
                                {"stage": 2, "new_date": "2027-02-05", "reason": "Waiting for a survey."})
@@ -616,3 +619,25 @@ def test_every_action_needs_its_csrf_token(app, action, data):
     assert response.status_code == 200
     assert "This page timed out or was sent from somewhere else. Try again." in page(response)
     assert events(app) == []
+
+
+def test_staff_can_record_an_escalation_once_the_stage_1_answer_is_late(app):
+    _resident, _link, reference = lodged(app)
+    record(app, "acknowledged", date(2026, 11, 25), **ACK)
+    at(app, "2026-12-09")
+    staff = staff_client(app)
+    assert act(staff, reference, "escalate", {"by": "phone"}, on=date(2026, 12, 9)).status_code == 302
+    assert the_complaint(app).stage == 2
+
+
+def test_west_kents_own_extension_limit_binds_it_where_it_is_shorter_than_the_codes(app):
+    # West Kent: stage 1 answer 10 working days from receipt (Tuesday 24 November -> Tuesday 8 December),
+    # extension "up to a further 10 working days" from that deadline -> Tuesday 22 December; the Code's
+    # limit counts from its own later deadline, so the policy's is the earlier and binds.
+    _resident, _link, reference = lodged(app, slug="west-kent")
+    staff = staff_client(app, slug="west-kent")
+    record(app, "acknowledged", date(2026, 11, 25), **ACK)
+    at(app, "2026-12-01")
+    html = page(act(staff, reference, "extend", {"reason": "r", **date_fields("new_date", date(2026, 12, 23))},
+                    on=date(2026, 12, 1), slug="west-kent"))
+    assert "The new date cannot be after Tuesday 22 December 2026" in html

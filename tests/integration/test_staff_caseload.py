@@ -132,7 +132,7 @@ def test_a_row_gives_the_reference_link_name_channel_stage_dates_and_what_is_due
     row = row_of(html(signed_in), "KCLT-7K2F-9QX")
     assert 'href="/kennett/staff/complaints/KCLT-7K2F-9QX"' in row
     cells = [" ".join(re.sub(r"<[^>]+>", " ", cell).split()) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
-    assert cells == ["On track", "1 December 2026 Kennett Community Land Trust sends its final answer (stage 2)",
+    assert cells == ["On track", "1 December 2026 Send the final answer",
                      "Bronwen Hughes", "2", "5 October 2026", "Phone call"]
     assert '<time datetime="2026-10-05">' in row and 'datetime="2026-12-01"' in row
 
@@ -156,7 +156,7 @@ def test_a_complaint_lodged_online_is_listed_and_follows_its_events(app, client,
     row = row_of(html(signed_in), reference)
     # Received Tuesday 24 November; Kennett acknowledges within 2 working days: Thursday 26th.
     assert "Ada Resident" in row and "Online" in row and "24 November 2026" in row
-    assert "26 November 2026" in row and "acknowledges your complaint" in row and "Due soon" in row
+    assert "26 November 2026" in row and "Acknowledge the complaint" in row and "Due soon" in row
 
     with app.app_context():
         lodged = db.session.execute(db.select(Complaint)).scalar_one()
@@ -165,7 +165,7 @@ def test_a_complaint_lodged_online_is_listed_and_follows_its_events(app, client,
         db.session.commit()
     # Acknowledged: next is the stage 1 answer, 14 days from receipt (as on the resident's page).
     row = row_of(html(signed_in), reference)
-    assert "8 December 2026" in row and "sends its stage 1 answer" in row and "On track" in row
+    assert "8 December 2026" in row and "Send the stage 1 answer" in row and "On track" in row
 
 
 # --- filters and search -------------------------------------------------------------------------
