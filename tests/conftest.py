@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 from collections import Counter
 
 import html5lib
@@ -15,6 +16,19 @@ from assistant import create_app
 from assistant.extensions import db
 
 TODAY = "2026-11-24"  # a Tuesday
+TRANSLATIONS = Path(__file__).resolve().parents[1] / "assistant" / "translations"
+
+
+def pytest_sessionstart(session):
+    """Compile the catalogues, as set-up does: a stale or missing .mo silently shows English."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    for po in TRANSLATIONS.glob("*/LC_MESSAGES/messages.po"):
+        with po.open("rb") as source:
+            catalogue = read_po(source, locale=po.parts[-3])
+        with po.with_suffix(".mo").open("wb") as target:
+            write_mo(target, catalogue)
 
 
 class AuditingClient(FlaskClient):

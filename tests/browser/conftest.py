@@ -7,7 +7,8 @@ import os
 import threading
 
 import pytest
-from werkzeug.serving import make_server
+from playwright.sync_api import expect
+from werkzeug.serving import WSGIRequestHandler, make_server
 
 from assistant import create_app
 from assistant.extensions import db
@@ -24,7 +25,10 @@ CHROMIUM_ARGS = [
 ]
 VIEWPORT = {"width": 375, "height": 667}  # a small phone: the size most residents will use
 TODAY = "2026-11-24"
-TIMEOUT_MS = 10_000  # a page of this app loads in milliseconds; fail fast rather than wait 30s
+# A page of this app loads in milliseconds: give up after 10s, not Playwright's 30s, yet leave
+# room for a busy two-core CI machine (expect's own 5s is raised to match).
+TIMEOUT_MS = 10_000
+expect.set_options(timeout=TIMEOUT_MS)
 
 
 @pytest.fixture(scope="session")
@@ -52,11 +56,18 @@ def live_app(tmp_path_factory):
         db.engine.dispose()
 
 
+class QuietHandler(WSGIRequestHandler):
+    """No line per request (a journey makes dozens); errors are still logged."""
+
+    def log_request(self, code="-", size="-"):
+        pass
+
+
 @pytest.fixture(scope="session")
 def live_url(live_app):
     """The app on a free port (the OS picks it), served from a daemon thread. Named live_url, not
     base_url, so that pytest-base-url's fixture of that name is left alone."""
-    server = make_server("127.0.0.1", 0, live_app, threaded=True)
+    server = make_server("127.0.0.1", 0, live_app, threaded=True, request_handler=QuietHandler)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
@@ -75,7 +86,10 @@ def browser_context_args(browser_context_args, live_url):
 def context(new_context):
     context = new_context()
     context.set_default_timeout(TIMEOUT_MS)
-    return context
+    errors: list[str] = []
+    context.on("weberror", lambda error: errors.append(f"{error.page.url if error.page else ''}: {error.error}"))
+    yield context
+    assert not errors, f"uncaught JavaScript errors: {errors}"
 
 
 @pytest.fixture
@@ -83,6 +97,15 @@ def no_js_context(new_context):
     context = new_context(java_script_enabled=False)
     context.set_default_timeout(TIMEOUT_MS)
     return context
+
+
+@pytest.fixture
+def scriptless_page(new_context):
+    """JavaScript on (axe needs it) but app.js blocked: for axe on what a no-JS browser shows."""
+    context = new_context()
+    context.set_default_timeout(TIMEOUT_MS)
+    context.route("**/static/app.js", lambda route: route.abort())
+    return context.new_page()
 
 
 @pytest.fixture
