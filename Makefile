@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install install-dev translations extract update-translations browser bench clean
+.PHONY: run test install install-dev translations extract update-translations add-language browser bench clean
 
 run: install translations
 	$(BIN)/flask --app assistant run --host 127.0.0.1 --port 5000
@@ -31,11 +31,17 @@ translations: install
 		$(BIN)/pybabel compile --statistics -d assistant/translations; \
 	else echo "No translation catalogues yet: English only."; fi
 
+# The translation workflow (README, "Translations"): extract the strings, merge them into every
+# language's catalogue, compile. `make add-language LANG=xx` starts a new catalogue.
 extract: install
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o assistant/translations/messages.pot .
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k lazy_ngettext:1,2 --no-wrap --sort-by-file \
+		--project "complaint assistant" -o assistant/translations/messages.pot .
 
 update-translations: extract
-	$(BIN)/pybabel update -i assistant/translations/messages.pot -d assistant/translations
+	$(BIN)/pybabel update --no-wrap --ignore-obsolete -i assistant/translations/messages.pot -d assistant/translations
+
+add-language: extract
+	$(BIN)/pybabel init --no-wrap -i assistant/translations/messages.pot -d assistant/translations -l $(LANG)
 
 # The browser tests use Debian's Chromium: Playwright cannot download its own here.
 browser:

@@ -47,7 +47,9 @@ def settings(instance_path: str) -> dict:
         "WTF_CSRF_TIME_LIMIT": 12 * 3600,
         "BABEL_DEFAULT_LOCALE": "en",
         "BABEL_TRANSLATION_DIRECTORIES": str(Path(__file__).parent / "translations"),
-        "LANGUAGES": ["en"],
+        # English first; each other language needs a complete catalogue in assistant/translations
+        # (tests/unit/test_catalogues.py checks it). Right-to-left ones are also in RIGHT_TO_LEFT.
+        "LANGUAGES": ["en", "cy", "pl", "ro", "pt", "es", "bn", "ur", "ar"],
         "RIGHT_TO_LEFT": ["ar", "ur"],
         "MAIL_SERVER": os.environ.get("MAIL_SERVER", ""),
         "MAIL_PORT": int(os.environ.get("MAIL_PORT", "587")),

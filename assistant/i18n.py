@@ -9,7 +9,14 @@ from .extensions import babel
 COOKIE = "lang"
 
 
+# Staff pages stay in English (the resident's language is shown and recorded instead); the
+# assisted registration of the dialogue is a staff page too.
+ENGLISH_ONLY = ("staff", "assisted")
+
+
 def select_locale() -> str:
+    if request.blueprint in ENGLISH_ONLY:
+        return "en"
     supported = current_app.config["LANGUAGES"]
     for candidate in (request.args.get("lang"), request.cookies.get(COOKIE)):
         if candidate in supported:

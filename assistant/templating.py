@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, g
+from flask import Flask, current_app, g, request
 from flask_babel import format_date, get_locale
 
 from datetime import date
@@ -11,7 +11,7 @@ from babel import Locale
 
 from .forms.reasons import exclusion_reason
 from .resident.timeline_words import decision_words
-from .i18n import text_direction
+from .i18n import ENGLISH_ONLY, text_direction
 from .references import spoken_reference
 from .theme import accessible_colour
 
@@ -30,6 +30,7 @@ def init_templating(app: Flask) -> None:
             "landlord": landlord,
             "brand_colour": accessible_colour(landlord.brand_colour) if landlord else "#1d5c8a",
             "languages": current_app.config["LANGUAGES"],
+            "english_only": request.blueprint in ENGLISH_ONLY,
         }
 
     app.jinja_env.globals["exclusion_reason"] = exclusion_reason
@@ -38,6 +39,10 @@ def init_templating(app: Flask) -> None:
     def language_name(code: str) -> str:
         """A language named in itself ("Cymraeg", "اردو"), as a language list should."""
         return Locale.parse(code).get_display_name(code).capitalize()
+
+    @app.template_filter("language_name_in_english")
+    def language_name_in_english(code: str) -> str:
+        return Locale.parse(code).get_display_name("en")
 
     @app.template_filter("iso_long_date")
     def iso_long_date(value: str) -> str:

@@ -9,6 +9,7 @@ from wtforms import Field, RadioField, SelectMultipleField, StringField, TextAre
 from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from .. import clock
 from .text import clean_text
 
 
@@ -74,12 +75,25 @@ class Checkboxes(SelectMultipleField):
                                      none=dict(self.choices)[self.exclusive]))
 
 
-class DateInput(Field):
-    """Day, month and year boxes (GOV.UK date input). Stored as an ISO date string."""
+# Whole sentences, one per missing part: a part's name glued into a sentence breaks other
+# languages' grammar (STYLE.md, 10).
+MISSING_PART = {
+    "day": _l("%(field)s must include a day"),
+    "month": _l("%(field)s must include a month"),
+    "year": _l("%(field)s must include a year"),
+}
 
-    def __init__(self, label=None, validators=None, **kwargs):
+
+class DateInput(Field):
+    """Day, month and year boxes (GOV.UK date input). Stored as an ISO date string.
+
+    "Not in the future" follows the app's clock (assistant.clock, which tests freeze);
+    `future_allowed` is for a date still to come, such as an extension's new date."""
+
+    def __init__(self, label=None, validators=None, future_allowed: bool = False, **kwargs):
         super().__init__(label, validators, **kwargs)
         self.parts = {"day": "", "month": "", "year": ""}
+        self.future_allowed = future_allowed
 
     def process(self, formdata, data=None, extra_filters=None):
         self.process_errors = []
@@ -112,13 +126,12 @@ class DateInput(Field):
         if len(missing) == 3:
             return  # "required" is the validators' business
         if missing:
-            raise ValidationError(_l("%(field)s must include a %(part)s", field=name,
-                                     part={"day": _l("day"), "month": _l("month"), "year": _l("year")}[missing[0]]))
+            raise ValidationError(MISSING_PART[missing[0]] % {"field": name})
         if self.data is None:
             raise ValidationError(_l("%(field)s must be a real date", field=name))
         if self.data.year < 1900:
             raise ValidationError(_l("%(field)s must be after 1900", field=name))
-        if self.data > date.today():
+        if not self.future_allowed and self.data > clock.today():
             raise ValidationError(_l("%(field)s must be today or in the past", field=name))
 
     def _value(self):

@@ -1,5 +1,7 @@
 """What staff record about a complaint they take for a resident: how and when it came in."""
 
+from babel import Locale
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from wtforms.validators import InputRequired
 
@@ -22,6 +24,17 @@ class HowItCameInForm(StepForm):
                      validators=[InputRequired(_l("Select how the complaint came in"))])
     received_on = DateInput(_l("When was it received?"),
                             description=_l("Every deadline counts from this date. For a letter or email, the day it arrived."))
+    language = Radios(_l("Which language should letters and messages to the resident be in?"),
+                      default="en", validators=[InputRequired(_l("Select a language"))])
+
+    def configure(self, context):
+        super().configure(context)
+        # The languages the service ships, each named in English and in itself, so staff can ask.
+        self.language.choices = [
+            (code, code_name if code == "en" else f"{code_name} ({Locale.parse(code).get_display_name(code)})")
+            for code in current_app.config["LANGUAGES"]
+            for code_name in [Locale.parse(code).get_display_name("en")]
+        ]
 
     def validate(self, extra_validators=None):
         ok = super().validate(extra_validators)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import render_template, request, url_for
+from flask import g, render_template, request, url_for
+from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from .. import clock, mail
@@ -44,6 +45,13 @@ def received_on(answers: dict) -> date:
     return clock.today()
 
 
+def resident_locale(answers: dict, current: str) -> str:
+    """The resident's language: the one they used online, or the one staff asked them for."""
+    if is_assisted():
+        return (answers.get("how-it-came-in") or {}).get("language") or "en"
+    return current
+
+
 def channel(answers: dict) -> str:
     return (answers.get("how-it-came-in") or {}).get("channel", "online") if is_assisted() else "online"
 
@@ -62,18 +70,14 @@ def deliver_link(complaint: Complaint, token: str) -> str:
     method = (answers.get("contact-preference") or {}).get("method")
     details = contact_for(answers)
     link = url_for("complaint.show", landlord_slug=complaint.landlord, token=token, _external=True)
-    body = render_template("email/lodged.txt", complaint=complaint, link=link)
+    with force_locale(complaint.locale):  # the resident's language, not the member of staff's
+        body = render_template("email/lodged.txt", complaint=complaint, link=link)
+        subject = _("Your complaint to %(landlord)s: %(reference)s", landlord=g.landlord.name,
+                    reference=complaint.reference)
     if method == "email" and details.get("email"):
-        mail.send(details["email"], _("Your complaint to %(landlord)s: %(reference)s",
-                                      landlord=complaint_landlord_name(), reference=complaint.reference), body)
+        mail.send(details["email"], subject, body)
         return "email"
     if method in ("text", "phone") and is_mobile(details.get("phone", "")):
         mail.send_text(details["phone"], body)
         return "text"
     return "letter"
-
-
-def complaint_landlord_name() -> str:
-    from flask import g
-
-    return g.landlord.name

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, session, url_for
-from flask_babel import get_locale
+from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -93,6 +93,7 @@ def step(step_id):
             if valid:
                 draft = drafts.current_or_new(g.landlord, str(get_locale()), assisted.staff_id())
                 draft.set_answer(step_id, form.answers())
+                draft.locale = str(get_locale())  # the language they are using now, kept with their answers
                 db.session.commit()
                 return redirect(after(route, step_id, dict(draft.answers), back_to_check))
     else:
@@ -186,7 +187,7 @@ def lodge(route, draft):
         complaint = Complaint(
             reference=new_reference(g.landlord.reference_prefix), landlord=g.landlord.slug, draft_id=draft.id,
             answers=answers, exclusion_flags=flags(g.landlord, answers, today), nation=g.landlord.nation,
-            locale=str(get_locale()), received_on=today, status="open", stage=1,
+            locale=assisted.resident_locale(answers, str(get_locale())), received_on=today, status="open", stage=1,
             resident_name=resident_name(answers), channel=assisted.channel(answers), entered_by=assisted.staff_id())
         refresh_deadlines(complaint)
         db.session.add(complaint)
@@ -245,9 +246,11 @@ def letter():
     lodged, complaint = lodged_complaint()
     if complaint is None or not assisted.is_assisted():
         abort(404)
-    return render_template("staff/letter.html", complaint=complaint, contact=assisted.contact_for(complaint.answers),
-                           acknowledge_by=date.fromisoformat(complaint.deadlines["stage1_acknowledge_by"]),
-                           link=url_for("complaint.show", token=lodged["token"], _external=True))
+    with force_locale(complaint.locale):  # the letter is in the resident's language
+        return render_template("letters/lodged.html", complaint=complaint, contact=assisted.contact_for(complaint.answers),
+                               acknowledge_by=date.fromisoformat(complaint.deadlines["stage1_acknowledge_by"]),
+                               link=url_for("complaint.show", token=lodged["token"], _external=True),
+                               back=url_for(".sent"))
 
 
 class SendLinkForm(FlaskForm):

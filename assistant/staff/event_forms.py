@@ -10,7 +10,7 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField
-from wtforms.validators import DataRequired, Optional, ValidationError
+from wtforms.validators import DataRequired, Optional
 
 from .. import clock
 from ..forms.fields import DateInput, LongText, Radios, Text
@@ -48,28 +48,8 @@ ASKED_BY = [
 ASKED_BY_WORDS = dict(ASKED_BY) | {"online": _l("Online, from their complaint page")}
 
 
-class EventDate(DateInput):
-    """A GOV.UK date input whose "not in the future" follows the app's clock (which tests
-    freeze), not the computer's; `future_allowed` for a date still to come."""
-
-    def __init__(self, label=None, validators=None, future_allowed: bool = False, **kwargs):
-        super().__init__(label, validators, **kwargs)
-        self.future_allowed = future_allowed
-        self.type = "DateInput"  # the same markup and error links (macros/forms.html)
-
-    def pre_validate(self, form):
-        try:
-            super().pre_validate(form)
-        except ValidationError:
-            # The only complaint DateInput has about a real date since 1900 is that it is in the future.
-            if self.data is None or self.data.year < 1900:
-                raise
-            if not self.future_allowed and self.data > clock.today():
-                raise ValidationError(_l("%(field)s must be today or in the past", field=self.label.text)) from None
-
-
 def when(label, hint=None):
-    return EventDate(label, description=hint, validators=[DataRequired(_l("Enter the date"))])
+    return DateInput(label, description=hint, validators=[DataRequired(_l("Enter the date"))])
 
 
 def required(message):
@@ -140,7 +120,7 @@ class ExtensionForm(EventForm):
     occurred_on = when(_l("Date the extension was agreed"),
                        _l("It must be agreed in writing with the resident by the deadline, with the reason, the new "
                           "date and the Housing Ombudsman’s contact details."))
-    new_date = EventDate(_l("New date for the answer"), future_allowed=True,
+    new_date = DateInput(_l("New date for the answer"), future_allowed=True,
                          validators=[DataRequired(_l("Enter the new date for the answer"))])
     reason = LongText(_l("Reason for the extension"), max_length=3000,
                       description=_l("The resident sees this on their complaint page."),

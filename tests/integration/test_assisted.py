@@ -16,7 +16,7 @@ from .helpers import END, MYSELF, answer, exclusion_answers, lodge, sign_in_staf
 NEW = "kennett/staff/new"
 # A letter that arrived last Friday, 20 November 2026 (today is Tuesday 24 November).
 INTAKE = ("how-it-came-in", {"channel": "letter", "received_on-day": "20", "received_on-month": "11",
-                             "received_on-year": "2026"})
+                             "received_on-year": "2026", "language": "en"})
 
 
 @pytest.fixture
@@ -129,7 +129,7 @@ def test_an_advocate_calling_for_the_resident_is_recorded_with_permission(app, s
                                             (("", "", ""), "Enter the date it was received")])
 def test_the_received_date_is_checked(staff, parts, message):
     day, month, year = parts
-    html = page(answer(staff, NEW, "how-it-came-in", {"channel": "phone", "received_on-day": day,
+    html = page(answer(staff, NEW, "how-it-came-in", {"channel": "phone", "language": "en", "received_on-day": day,
                                                       "received_on-month": month, "received_on-year": year}))
     assert message in html
 
