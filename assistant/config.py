@@ -45,6 +45,10 @@ def settings(instance_path: str) -> dict:
         # A form left open for a long time (a resident interrupted by a carer visit) must still
         # submit; a token older than this gets a clear message and the typed answers back.
         "WTF_CSRF_TIME_LIMIT": 12 * 3600,
+        # A private link works while the complaint is open, and after it ends (closed or refused)
+        # for the Housing Ombudsman's 12 months to refer it plus a month's grace (DOMAIN.md); then
+        # it is a plain "not found", so an old link found in a shared inbox opens nothing.
+        "ACCESS_LINK_DAYS_AFTER_END": 396,
         "BABEL_DEFAULT_LOCALE": "en",
         "BABEL_TRANSLATION_DIRECTORIES": str(Path(__file__).parent / "translations"),
         # English first; each other language needs a complete catalogue in assistant/translations

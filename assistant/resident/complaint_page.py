@@ -41,14 +41,23 @@ EVENT_TITLES = {
 
 
 def by_token(token: str) -> Complaint:
-    # The token, not the reference, opens a complaint; a wrong one is a plain "not found".
+    # The token, not the reference, opens a complaint; a wrong or expired one is a plain "not found".
     complaint = db.session.execute(
         db.select(Complaint).join(AccessLink)
         .where(AccessLink.token_hash == token_hash(token), Complaint.landlord == g.landlord.slug)
     ).scalar_one_or_none()
-    if complaint is None:
+    if complaint is None or link_expired(complaint):
         abort(404)
     return complaint
+
+
+def link_expired(complaint: Complaint) -> bool:
+    """A link outlives its complaint only as long as the resident may still refer it to the
+    Housing Ombudsman (ACCESS_LINK_DAYS_AFTER_END, counted from the day it was closed or refused)."""
+    if complaint.status not in ("closed", "refused") or not complaint.events:
+        return False
+    ended_on = max(event.occurred_on for event in complaint.events if event.kind in ("closed", "refused"))
+    return (clock.today() - ended_on).days > current_app.config["ACCESS_LINK_DAYS_AFTER_END"]
 
 
 def shortfall_kinds(profile) -> list[str]:

@@ -202,3 +202,18 @@ def test_a_resident_whose_stage_1_answer_is_late_can_ask_for_stage_2_without_wai
     client.post(link, data={"csrf_token": token(client, link)})
     with app.app_context():
         assert db.session.execute(db.select(Complaint)).scalar_one().stage == 2
+
+
+def test_a_link_lasts_as_long_as_the_ombudsman_window_after_the_complaint_ends(app, client):
+    """Open: the link always works. Closed on 24 November 2026: it works for 396 days (the
+    Ombudsman's 12 months and a month's grace), to Thursday 25 December 2027, then is "not found"."""
+    link = lodged(app, client)
+    app.config["TODAY"] = "2028-06-01"
+    assert client.get(link).status_code == 200  # still open, however long it takes
+    app.config["TODAY"] = "2026-11-24"
+    record(app, "closed", date(2026, 11, 24), reason="Resolved")
+    for today, status in (("2027-12-25", 200), ("2027-12-26", 404)):
+        app.config["TODAY"] = today
+        assert client.get(link).status_code == status, today
+        assert client.get(link + "/deadlines.ics").status_code == status, today
+    assert "Page not found" in client.get(link).get_data(as_text=True)
