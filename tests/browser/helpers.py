@@ -39,14 +39,14 @@ def assert_accessible_without_js(page: Page, checker: Page) -> None:
     assert_accessible(checker)
 
 
-def assert_sound_page(page: Page, axe: bool = True) -> None:
-    """One <h1>; the <title> starts with it (after "Error: " when there are errors); nothing wider
-    than the 375px screen (WCAG 1.4.10 reflow); and axe finds nothing."""
+def assert_sound_page(page: Page, axe: bool = True, error_prefix: str = "Error: ") -> None:
+    """One <h1>; the <title> starts with it (after "Error: ", in the page's language, when there
+    are errors); nothing wider than the 375px screen (WCAG 1.4.10 reflow); and axe finds nothing."""
     h1 = page.get_by_role("heading", level=1)
     expect(h1).to_have_count(1)
     heading = " ".join(h1.inner_text().split())
-    title = page.title()
-    assert title.removeprefix("Error: ").startswith(heading), (title, heading)
+    title = " ".join(page.title().split())
+    assert title.removeprefix(error_prefix).startswith(heading), (title, heading)
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{page.url} is {overflow}px wider than the screen"
     if axe:
