@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, current_app, g, request
-from flask_babel import format_date, get_locale
+from flask_babel import format_date, format_number, get_locale
 
 from datetime import date
 
@@ -39,6 +39,11 @@ def init_templating(app: Flask) -> None:
     def language_name(code: str) -> str:
         """A language named in itself ("Cymraeg", "اردو"), as a language list should."""
         return Locale.parse(code).get_display_name(code).capitalize()
+
+    @app.template_filter("number")
+    def number(value: int) -> str:
+        """A number as the page's language writes it ("3,000", "3.000", "3 000")."""
+        return format_number(value)
 
     @app.template_filter("language_name_in_english")
     def language_name_in_english(code: str) -> str:

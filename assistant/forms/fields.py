@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from flask_babel import format_number
 from flask_babel import lazy_gettext as _l
 from wtforms import Field, RadioField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import ValidationError
@@ -41,7 +42,8 @@ class LongText(CleanedMixin, TextAreaField):
     def pre_validate(self, form):
         super().pre_validate(form)
         if len(self.data or "") > self.max_length:
-            raise ValidationError(_l("%(field)s must be %(max)s characters or fewer", field=self.label.text, max=self.max_length))
+            raise ValidationError(_l("%(field)s must be %(max)s characters or fewer", field=self.label.text,
+                                     max=format_number(self.max_length)))
 
 
 class Radios(RadioField):

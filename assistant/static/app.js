@@ -30,12 +30,14 @@
     var field = group.querySelector("textarea");
     var message = group.querySelector(".character-count__message");
     var max = parseInt(group.getAttribute("data-maxlength"), 10);
-    var over = message.getAttribute("data-over") || "You have %s characters too many";
-    var left = message.getAttribute("data-left") || "You have %s characters remaining";
+    var over = message.getAttribute("data-over");
+    var left = message.getAttribute("data-left");
+    // The page's language groups the digits, in Latin digits as Babel writes the server's numbers.
+    var lang = document.documentElement.lang + "-u-nu-latn";
     var timer;
     function update() {
       var remaining = max - field.value.length;
-      message.textContent = (remaining < 0 ? over : left).replace("%s", Math.abs(remaining));
+      message.textContent = (remaining < 0 ? over : left).replace("%s", Math.abs(remaining).toLocaleString(lang));
       message.classList.toggle("character-count__message--over", remaining < 0);
     }
     field.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(update, 300); });

@@ -66,9 +66,9 @@ def test_the_character_count_says_the_limit_without_javascript(no_js_context):
     start(page, "kennett")
     walk(page, "kennett", ["who-is-complaining", "danger"], RESIDENT, check=False)
     box = page.get_by_label("What went wrong?", exact=True)
-    expect(box).to_have_accessible_description(re.compile(r"You can enter up to 3000 characters$"))
+    expect(box).to_have_accessible_description(re.compile(r"You can enter up to 3,000 characters$"))
     box.fill("x" * 3001)
     press(page, "Continue")
     assert_error_summary(page, js=False)
-    expect(page.get_by_role("alert")).to_contain_text("What went wrong? must be 3000 characters or fewer")
+    expect(page.get_by_role("alert")).to_contain_text("What went wrong? must be 3,000 characters or fewer")
     expect(box).to_have_value("x" * 3001)  # what they typed is kept, to shorten

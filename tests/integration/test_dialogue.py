@@ -199,7 +199,7 @@ def step_until(client, step):
 
 
 @pytest.mark.parametrize("data, message", [
-    ({"description": "x" * 3001}, "must be 3000 characters or fewer"),
+    ({"description": "x" * 3001}, "must be 3,000 characters or fewer"),
     ({"description": "  \u200b\u200b  "}, "Enter what went wrong"),
     ({"description": "\u202e\u200b\x00\x07"}, "Enter what went wrong"),
     ({"description": "<script>alert(1)</script>The lift is broken"}, "We removed code or HTML"),
