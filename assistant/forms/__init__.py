@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..dialogue.engine import Step
 from ..dialogue.exclusion_flags import EXCLUSION_STEP_PREFIX
 from . import about_you, assisted_wording, contact, exclusions, intake, outcome, problem, support
-from .base import FormContext, StepForm
+from .base import Form, FormContext, StepForm
 
 FORMS: dict[str, type[StepForm]] = {
     "how-it-came-in": intake.HowItCameInForm,

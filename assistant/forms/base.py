@@ -36,7 +36,21 @@ class FormContext:
         return self.answers.get("who-is-complaining", {}).get("who") == "someone-else"
 
 
-class StepForm(FlaskForm):
+class Form(FlaskForm):
+    """Every form of the app. Flask-WTF's "The CSRF token is missing." means nothing to a resident:
+    a timed-out or forged form says instead what happened and what to do (`csrf_message`)."""
+
+    csrf_message = _l("This page timed out or was sent from somewhere else, so we did not save it. "
+                      "Check your answers below and continue.")
+
+    def validate(self, extra_validators=None) -> bool:
+        ok = super().validate(extra_validators)
+        if self.meta.csrf and self.csrf_token.errors:
+            self.csrf_token.errors = [self.csrf_message]
+        return ok
+
+
+class StepForm(Form):
     """A question page. `question` is the <h1> and the page title, so its wording has one source."""
 
     question = _l("Question")
@@ -53,14 +67,6 @@ class StepForm(FlaskForm):
     @property
     def heading(self) -> str:
         return str(self.question)
-
-    def validate(self, extra_validators=None) -> bool:
-        ok = super().validate(extra_validators)
-        if self.meta.csrf and self.csrf_token.errors:
-            # Flask-WTF's "The CSRF token is missing." means nothing to a resident.
-            self.csrf_token.errors = [_l("This page timed out or was sent from somewhere else, so we did not save it. "
-                                         "Check your answers below and continue.")]
-        return ok
 
     def show_problems(self) -> None:
         """Validate answers saved for later, to show what still needs fixing. Nothing is being

@@ -6,14 +6,13 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, current_app, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import StringField
 from wtforms.validators import DataRequired, Optional
 
 from .. import casework, clock, mail
 from ..dialogue import build_journey
 from ..extensions import db
-from ..forms import FormContext
+from ..forms import Form, FormContext
 from ..forms.fields import LongText, Text
 from ..models import AccessLink, Complaint, token_hash
 from ..policy.check import check
@@ -70,7 +69,10 @@ def shortfall_kinds(profile) -> list[str]:
     return cache[profile.name]
 
 
-class EscalateForm(FlaskForm):
+class EscalateForm(Form):
+    csrf_message = _l("This page timed out or was sent from somewhere else, so you have not asked for stage 2 yet. "
+                      "Ask again.")
+
     reason = LongText(_l("Why are you unhappy with the stage 1 answer? (optional)"), max_length=3000,
                       description=_l("You do not have to give a reason."), validators=[Optional()])
 
@@ -116,7 +118,7 @@ def calendar(token):
         "Content-Disposition": f'attachment; filename="{complaint.reference}.ics"'})
 
 
-class FindForm(FlaskForm):
+class FindForm(Form):
     reference = Text(_l("Complaint reference"), description=_l("For example, KCLT-7K2F-9QX."),
                      validators=[DataRequired(_l("Enter your complaint reference"))])
     contact = StringField(_l("The email address or phone number you gave"),

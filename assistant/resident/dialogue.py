@@ -13,7 +13,6 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, request
 from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from sqlalchemy.exc import IntegrityError
 from wtforms import StringField
 from wtforms.validators import InputRequired
@@ -22,7 +21,7 @@ from .. import mail
 from ..dialogue import build_journey
 from ..dialogue.exclusion_flags import flags
 from ..extensions import db
-from ..forms import FormContext, build_form
+from ..forms import Form, FormContext, build_form
 from ..forms.contact_checks import optional_email
 from ..casework import refresh_deadlines
 from ..models import AccessLink, Complaint, token_hash
@@ -147,11 +146,14 @@ def stopped():
     if at is None:
         return redirect(url_for(".start"))
     return render_template("stopped.html", stopped_at=at, flags=flags(g.landlord, answers, assisted.received_on(answers)),
-                           change=step_url(at))
+                           change=step_url(at), back=step_url(at))
 
 
-class LodgeForm(FlaskForm):
+class LodgeForm(Form):
     """The check page's button: a form of its own so that lodging is CSRF-protected too."""
+
+    csrf_message = _l("This page timed out or was sent from somewhere else, so your complaint has not been sent "
+                      "yet. Check your answers, then send it.")
 
 
 @bp.route("/complain/check", methods=["GET", "POST"])
@@ -253,7 +255,10 @@ def letter():
                                back=url_for(".sent"))
 
 
-class SendLinkForm(FlaskForm):
+class SendLinkForm(Form):
+    csrf_message = _l("This page timed out or was sent from somewhere else, so we did not send the link. "
+                      "Check the email address and send it again.")
+
     email = StringField(_l("Email address"), validators=[InputRequired(_l("Enter an email address")), optional_email])
 
 
@@ -270,7 +275,8 @@ def save():
         mail.send(form.email.data, _("Your saved complaint to %(landlord)s", landlord=g.landlord.name),
                   render_template("email/resume.txt", link=link))
         sent_to = form.email.data
-    return render_template("save.html", link=link, form=form, sent_to=sent_to, next_step=continue_url(draft))
+    next_step = continue_url(draft)
+    return render_template("save.html", link=link, form=form, sent_to=sent_to, next_step=next_step, back=next_step)
 
 
 def continue_url(draft):

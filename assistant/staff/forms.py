@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import InputRequired
 
+from ..forms import Form
 
-class StaffForm(FlaskForm):
-    def validate(self, extra_validators=None) -> bool:
-        ok = super().validate(extra_validators)
-        if self.meta.csrf and self.csrf_token.errors:
-            # Flask-WTF's "The CSRF token is missing." does not say what to do.
-            self.csrf_token.errors = [_l("This page timed out or was sent from somewhere else. Try again.")]
-        return ok
+
+class StaffForm(Form):
+    csrf_message = _l("This page timed out or was sent from somewhere else. Try again.")
 
 
 class SignInForm(StaffForm):
