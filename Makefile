@@ -45,7 +45,7 @@ add-language: extract
 
 # The browser tests use Debian's Chromium: Playwright cannot download its own here.
 browser:
-	@if [ ! -x $(CHROMIUM) ]; then \
+	@if [ ! -x $(CHROMIUM) ] || [ ! -d /usr/share/fonts/truetype/noto ]; then \
 		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core; \
 		else echo "Install Chromium first: sudo apt-get install -y chromium fonts-noto-core"; exit 1; fi; \
 	fi

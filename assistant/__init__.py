@@ -16,6 +16,8 @@ def create_app(config: dict | None = None) -> Flask:
 
     app.config.update(settings(app.instance_path))
     app.config.update(config or {})
+    # Info lines reach the console: with no SMTP set up, that is where the demo's emails show.
+    app.logger.setLevel(app.config.get("LOG_LEVEL", "INFO"))
 
     from .policy.profiles import PROFILE_DIR, landlords, load_profiles
 

@@ -193,6 +193,10 @@ def out_of_order(complaint: Complaint, kind: str, stage: int | None = None, on: 
             return _(NEEDS_FIRST[kind][1])
     if kind == "extension_agreed":
         return _extension_out_of_order(done, stage)
+    if kind == "refused" and "stage1_response" in done:
+        # Refusing is deciding not to take a complaint: once it has been answered, it was taken.
+        return _("The stage 1 answer has been sent, so the complaint was accepted: it can no longer be refused. "
+                 "Close it instead if it has ended.")
     return None
 
 
@@ -206,12 +210,18 @@ def stage1_answer_overdue(complaint: Complaint, on: date) -> bool:
 def _extension_out_of_order(done: set[str], stage: int | None) -> str | None:
     if stage not in (1, 2):
         return _("Say which stage the extension is for.")
+    # The Code's answer times count from the acknowledgement (DOMAIN.md), so the limit on an
+    # extension is only known once it is recorded; one agreed before would be cut back later.
+    if stage == 1 and "acknowledged" not in done:
+        return _("Acknowledge the complaint first: the limit on an extension counts from the acknowledgement.")
     if stage == 1 and "stage1_response" in done:
         return _("The stage 1 answer has already been sent: there is no stage 1 deadline left to extend.")
     if stage == 2 and "escalated" not in done:
         return _("Stage 2 has not been asked for: there is no stage 2 deadline to extend.")
     if stage == 2 and "stage2_response" in done:
         return _("The final answer has already been sent: there is no stage 2 deadline left to extend.")
+    if stage == 2 and "stage2_acknowledged" not in done:
+        return _("Acknowledge the stage 2 request first: the limit on an extension counts from that acknowledgement.")
     return None
 
 
@@ -263,9 +273,9 @@ def _before(fact: str, when: date) -> EventRefused:
                           date=_day(when)), "occurred_on")
 
 
-def _check_extension(complaint: Complaint, occurred_on: date, data: dict, facts: Facts) -> None:
-    """An extension is agreed by the deadline it extends, moves it later, and goes no further
-    than the Code allows (however many extensions it takes to get there)."""
+def _check_extension(complaint: Complaint, occurred_on: date, today: date, data: dict, facts: Facts) -> None:
+    """An extension is agreed, and recorded, by the deadline it extends, moves it later, and goes
+    no further than the Code allows (however many extensions it takes to get there)."""
     stage = data.get("stage")
     try:
         new_date = date.fromisoformat(str(data.get("new_date")))
@@ -277,6 +287,10 @@ def _check_extension(complaint: Complaint, occurred_on: date, data: dict, facts:
     if occurred_on > current:
         raise EventRefused(_("An extension must be agreed by the deadline it extends, %(date)s. "
                              "This one was agreed after that deadline.", date=_day(current)), "occurred_on")
+    if today > current:
+        # Backdating cannot rescue a missed deadline: the resident has already been let down.
+        raise EventRefused(_("An extension must be recorded by the deadline it extends, %(date)s, which has passed. "
+                             "Record the answer when it is sent.", date=_day(current)), "occurred_on")
     if new_date <= current:
         raise EventRefused(_("The new date must be after the current deadline, %(date)s.", date=_day(current)),
                            "new_date")
@@ -313,7 +327,7 @@ def record(complaint: Complaint, kind: str, occurred_on: date, actor: str, today
     facts = facts_for(complaint)
     _check_dates(complaint, kind, occurred_on, today, facts)
     if kind == "extension_agreed":
-        _check_extension(complaint, occurred_on, data, facts)
+        _check_extension(complaint, occurred_on, today, data, facts)
     candidate = CaseEvent(kind=kind, occurred_on=occurred_on, actor=actor, staff_id=staff_id, data=data,
                           visible_to_resident=kind not in INTERNAL)
     events = [*complaint.events, candidate]

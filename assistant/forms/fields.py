@@ -15,9 +15,14 @@ from .text import clean_text
 
 
 class CleanedMixin:
-    """Cleans what was typed; if markup had to be removed, says so once so the resident can check."""
+    """Cleans what was typed; if markup had to be removed, says so once so the resident can check.
+    Too long is said in words too, with the text kept, never cut short or left to the database."""
 
     removed_markup = False
+
+    def __init__(self, label=None, validators=None, max_length: int = 200, **kwargs):
+        super().__init__(label, validators, **kwargs)
+        self.max_length = max_length
 
     def process_formdata(self, valuelist):
         super().process_formdata(valuelist)
@@ -26,24 +31,21 @@ class CleanedMixin:
     def pre_validate(self, form):
         if self.removed_markup:
             raise ValidationError(_l("We removed code or HTML from what you typed. Check it still says what you mean, then continue."))
+        if len(self.data or "") > self.max_length:
+            raise ValidationError(_l("%(field)s must be %(max)s characters or fewer", field=self.label.text,
+                                     max=format_number(self.max_length)))
 
 
 class Text(CleanedMixin, StringField):
-    pass
+    """One line: a name, an organisation, a reference. 200 characters is more than any needs (and
+    what the database keeps of a resident's name)."""
 
 
 class LongText(CleanedMixin, TextAreaField):
     """A textarea shown with a character count (max_length is read by the template)."""
 
     def __init__(self, label=None, validators=None, max_length: int = 3000, **kwargs):
-        super().__init__(label, validators, **kwargs)
-        self.max_length = max_length
-
-    def pre_validate(self, form):
-        super().pre_validate(form)
-        if len(self.data or "") > self.max_length:
-            raise ValidationError(_l("%(field)s must be %(max)s characters or fewer", field=self.label.text,
-                                     max=format_number(self.max_length)))
+        super().__init__(label, validators, max_length=max_length, **kwargs)
 
 
 class Radios(RadioField):

@@ -9,8 +9,10 @@ import unicodedata
 import bleach
 
 # C0/C1 control characters and the invisible format characters that can hide or reorder text
-# (zero-width spaces, bidi overrides); newlines and tabs are kept.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# (zero-width space, bidi embeddings, overrides and isolates, invisible operators, BOM); newlines
+# and tabs are kept. The zero-width joiner and non-joiner (U+200C, U+200D) and the left-to-right
+# and right-to-left marks (U+200E, U+200F) are kept: Bengali, Urdu, Arabic and emoji need them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def clean_text(value: str | None) -> tuple[str, bool]:

@@ -117,6 +117,16 @@ def name_starts_with(text: str):
     return name.like(func.lower(literal(escaped, String), type_=String).concat("%"), escape="\\")
 
 
+def ended_with_reference(landlord_slug: str, search: str) -> str | None:
+    """The reference of a closed or refused complaint that the search names whole: the caseload
+    lists open ones only, but a caseworker looking one up by its reference must still reach it."""
+    if not search:
+        return None
+    return db.session.execute(db.select(Complaint.reference).where(
+        Complaint.landlord == landlord_slug, Complaint.status != "open",
+        Complaint.reference.in_(reference_forms(search)))).scalar()
+
+
 def matching(landlord_slug: str, filters: Filters, today: date) -> list:
     """The conditions for this landlord's open complaints that the filters let through."""
     conditions = [Complaint.landlord == landlord_slug, Complaint.status == "open"]
@@ -235,5 +245,6 @@ def caseload():
              "next": page.next and url_for(".caseload", after=position_text(page.next), **args)}
     return render_template("staff/caseload.html", form=form, filters=filters, page=page, links=links,
                            total=format_number(page.total), paged=bool(after or before),
+                           ended=ended_with_reference(g.landlord.slug, filters.search),
                            rows=[row_of(r, g.landlord.name, today, soon) for r in page.rows],
                            short_date=lambda day: format_date(day, "d MMMM y"))

@@ -168,7 +168,7 @@ class RefuseForm(EventForm):
 
 
 def point_row(n: int):
-    return (Text(_l("Point %(n)s", n=n), validators=[Optional()]),
+    return (Text(_l("Point %(n)s", n=n), max_length=500, validators=[Optional()]),
             Radios(_l("Decision on point %(n)s", n=n), choices=list(DECISIONS.items()), validators=[Optional()]))
 
 

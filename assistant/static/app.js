@@ -41,6 +41,8 @@
       message.classList.toggle("character-count__message--over", remaining < 0);
     }
     field.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(update, 300); });
+    // An answer shown again that is already too long says so at once, not on the first key press.
+    if (field.value.length > max) { update(); }
   });
 
   // "Print this page": the browser's own print, offered only where this script runs.

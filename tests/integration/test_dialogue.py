@@ -211,6 +211,29 @@ def test_bad_description_input_gets_a_clear_message(client, data, message):
     assert "<script>alert" not in html
 
 
+def test_a_name_too_long_for_one_line_is_refused_with_the_text_kept(client):
+    """A one-line answer has a limit too, said in words: never cut short, never a database error."""
+    step_until(client, "contact-details")
+    name = "Ada " + "Lovelace" * 30
+    html = page(answer(client, "kennett", "contact-details", {"name": name, "phone": "07700 900982"}))
+    assert "Full name must be 200 characters or fewer" in html
+    assert name in html
+
+
+@pytest.mark.parametrize("text", [
+    "র‍্যাব এসেছিল",  # Bengali ra-phala: a zero-width joiner inside the word
+    "می‌خواهم",  # a zero-width non-joiner, as Urdu and Persian typing uses
+    "👨‍👩‍👧 my family",  # one emoji made of three, joined
+    "‏نافذة مكسورة",  # a right-to-left mark
+])
+def test_joiners_and_direction_marks_that_scripts_need_are_kept(app, client, text):
+    step_until(client, "what-went-wrong")
+    assert answer(client, "kennett", "what-went-wrong", {"description": text}).status_code == 302
+    with app.app_context():
+        saved = db.session.execute(db.select(Draft)).scalar_one().answers["what-went-wrong"]["description"]
+    assert saved == text.strip()
+
+
 def test_html_is_removed_and_the_cleaned_text_is_shown_back_then_accepted(app, client):
     step_until(client, "what-went-wrong")
     html = page(answer(client, "kennett", "what-went-wrong", {"description": "<b>Lift</b> broken <img src=x onerror=alert(1)> since May"}))

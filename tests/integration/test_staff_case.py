@@ -153,12 +153,12 @@ def test_the_case_page_shows_support_needs_first_then_everything_the_resident_ga
     assert '<time datetime="2026-12-08">Tuesday 8 December 2026</time>' in html
     assert "Next: Kennett Community Land Trust acknowledges your complaint, by Thursday 26 November 2026." in html
     assert "Nothing has been recorded yet." in html
-    # Only what makes sense now: no answer before the acknowledgement, no stage 2 yet.
-    for offered in ("Acknowledge the complaint", "Agree an extension", "Refuse to accept the complaint",
+    # Only what makes sense now: no answer or extension before the acknowledgement, no stage 2 yet.
+    for offered in ("Acknowledge the complaint", "Refuse to accept the complaint",
                     "Close the complaint", "Add an internal note"):
         assert offered in html
-    for not_yet in ("Record the stage 1 answer", "Record a request for stage 2", "Acknowledge the stage 2 request",
-                    "Record the final answer"):
+    for not_yet in ("Agree an extension", "Record the stage 1 answer", "Record a request for stage 2",
+                    "Acknowledge the stage 2 request", "Record the final answer"):
         assert not_yet not in html
 
 
@@ -360,6 +360,13 @@ ESCALATED = [*ANSWERED, ("escalated", date(2026, 12, 7), {"reason": "", "by": "p
     (ANSWERED, "stage-1-answer", ANSWER, "2026-12-07", "The stage 1 answer has already been recorded."),
     (ANSWERED, "extend", {"reason": "r", **date_fields("new_date", date(2026, 12, 20))}, "2026-12-07",
      "The stage 1 answer has already been sent: there is no stage 1 deadline left to extend."),
+    ([], "extend", {"reason": "r", **date_fields("new_date", date(2026, 12, 10))}, "2026-11-24",
+     "Acknowledge the complaint first: the limit on an extension counts from the acknowledgement."),
+    # Agreed on the day of the deadline (Tuesday 8 December) but only recorded on 31 December.
+    (ANSWERED[:1], "extend", {"reason": "r", **date_fields("new_date", date(2026, 12, 15))}, "2026-12-08",
+     "An extension must be recorded by the deadline it extends, Tuesday 8 December 2026, which has passed."),
+    (ANSWERED, "refuse", {"exclusion": "legal_proceedings", "reason": "Court."}, "2026-12-07",
+     "The stage 1 answer has been sent, so the complaint was accepted: it can no longer be refused."),
     ([("closed", date(2026, 11, 24), {"reason": "Withdrawn."})], "acknowledge", ACK, "2026-11-25",
      "This complaint is closed: nothing more can be recorded on it but a note."),
     ([("refused", date(2026, 11, 24), {"exclusion": "legal_proceedings", "reason": "Court."})], "close",

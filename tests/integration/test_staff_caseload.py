@@ -222,6 +222,15 @@ def test_search_by_the_start_of_the_residents_name(app, signed_in, typed, expect
     assert references(html(signed_in, URL + "?" + urlencode({"q": typed}))) == expected
 
 
+@pytest.mark.parametrize("status", ["closed", "refused"])
+def test_a_closed_or_refused_complaint_looked_up_by_reference_is_still_reached(app, signed_in, status):
+    add(app, complaint("KCLT-7K2F-9QX", status=status, deadline=None))
+    page = html(signed_in, URL + "?q=kclt7k2f9qx")
+    assert "KCLT-7K2F-9QX is closed or was not accepted, so it is not in this list." in page
+    assert '<a href="/kennett/staff/complaints/KCLT-7K2F-9QX">Open the case KCLT-7K2F-9QX</a>' in page
+    assert "Open the case" not in html(signed_in, URL + "?q=ada")  # a name search lists open ones only
+
+
 def test_nothing_found_says_so(signed_in, mixed):
     page = html(signed_in, URL + "?q=nobody")
     assert "0 open complaints match" in page and "No open complaints match." in page
