@@ -46,11 +46,18 @@ class _UsageError(Exception):
     pass
 
 
+# Bank-holiday data (and the Code) cover no further: a date outside is a typing slip, not a case.
+YEARS = range(1900, 2200)
+
+
 def _date(text: str) -> date:
     # date.fromisoformat alone would also take "20260105" and "2026-W02-1".
     try:
         if _ISO_DATE.match(text):
-            return date.fromisoformat(text)
+            day = date.fromisoformat(text)
+            if day.year in YEARS:
+                return day
+            raise argparse.ArgumentTypeError(f"{text!r} is outside the years {YEARS.start} to {YEARS.stop - 1}")
     except ValueError:
         pass
     raise argparse.ArgumentTypeError(f"{text!r} is not a date: use YYYY-MM-DD")

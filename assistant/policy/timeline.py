@@ -228,10 +228,12 @@ def _agreed(name: str, facts: Facts) -> date | None:
 def _state(name: str, when: date, met_on: date | None, facts: Facts, today: date) -> State:
     if name in EXTENDS and _agreed(name, facts) is None:
         return State.NOT_AGREED
-    if met_on is not None:
-        return State.MET
+    # An agreed extension replaces the deadline it extends, even once the answer is sent: an answer
+    # within the extension was on time (DOMAIN.md), and is judged against the extended date.
     if name in _EXTENDED_BY and _agreed(_EXTENDED_BY[name], facts) is not None:
         return State.EXTENDED
+    if met_on is not None:
+        return State.MET
     return State.DUE if today <= when else State.OVERDUE
 
 

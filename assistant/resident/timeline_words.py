@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from flask_babel import format_date
+from babel.lists import format_list
+from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
@@ -99,16 +100,45 @@ def amount(reckoning: Reckoning) -> str:
     return ngettext("%(num)d month", "%(num)d months", n)
 
 
+# The bank holidays a UK deadline can skip, by the names the `holidays` package gives them (it
+# names them in English only). A name not here (a one-off, such as a coronation) shows as given.
+HOLIDAYS = {
+    "New Year's Day": _l("New Year’s Day"),
+    "New Year Holiday": _l("the 2 January holiday"),
+    "Good Friday": _l("Good Friday"),
+    "Easter Monday": _l("Easter Monday"),
+    "May Day": _l("the early May bank holiday"),
+    "Spring Bank Holiday": _l("the spring bank holiday"),
+    "Summer Bank Holiday": _l("the summer bank holiday"),
+    "Late Summer Bank Holiday": _l("the summer bank holiday"),
+    "Saint Andrew's Day": _l("St Andrew’s Day"),
+    "Saint Patrick's Day": _l("St Patrick’s Day"),
+    "Battle of the Boyne": _l("the Battle of the Boyne holiday (Orangemen’s Day)"),
+    "Christmas Day": _l("Christmas Day"),
+    "Boxing Day": _l("Boxing Day"),
+}
+
+
+def holiday_name(name: str) -> str:
+    """A bank holiday's name in the page's language; "(observed)" is a substitute day."""
+    observed = name.endswith(" (observed)")
+    name = name.removesuffix(" (observed)")
+    words = str(HOLIDAYS.get(name, name))
+    return _("%(holiday)s (substitute day)", holiday=words) if observed else words
+
+
 def explain(reckoning: Reckoning) -> str:
     """e.g. "5 working days from Friday 18 December 2026 (the day your complaint was received),
     skipping Christmas Day and Boxing Day (substitute day)"."""
     start = reckoning.step.start
     anchor = ANCHORS_DUE.get(start) if reckoning.start_is_due_date else None
     values = {"amount": amount(reckoning), "start": long_date(reckoning.start_date), "anchor": anchor or ANCHORS[start]}
-    skipped = [name.replace(" (observed)", " (substitute day)") for _day, name in reckoning.skipped_holidays()]
+    skipped = [holiday_name(name) for _day, name in reckoning.skipped_holidays()]
     if not skipped:
         return _("%(amount)s from %(start)s (%(anchor)s)", **values)
-    return _("%(amount)s from %(start)s (%(anchor)s), skipping %(holidays)s", holidays=", ".join(skipped), **values)
+    # "Christmas Day and Boxing Day": the list joined as the page's language joins one.
+    return _("%(amount)s from %(start)s (%(anchor)s), skipping %(holidays)s",
+             holidays=format_list(skipped, locale=get_locale()), **values)
 
 
 def how_worked_out(m: Milestone, landlord_name: str) -> list[str]:

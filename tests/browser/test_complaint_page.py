@@ -19,7 +19,7 @@ from .helpers import assert_sound_page
 pytestmark = pytest.mark.browser
 
 LINK = re.compile(r'class="private-link"><a href="https?://[^/"]+(/[^"]+)"')
-REFERENCE = re.compile(r'class="reference">([^<]+)<')
+REFERENCE = re.compile(r'class="reference"[^>]*>([^<]+)<')
 
 
 def lodged(live_app, slug: str, what_went_wrong: str) -> tuple[str, str]:

@@ -16,6 +16,7 @@ receipt while the acknowledgement is not known, and the extension 10 wd more (25
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -319,6 +320,20 @@ def test_an_agreed_extension():
                   today=D(2027, 2, 23))
     assert date_and(stage2["stage2_respond_by_extended"], "state") == (D(2027, 2, 19), State.OVERDUE)
     assert stage2["stage2_respond_by"].state == State.EXTENDED
+
+
+def test_an_answer_within_an_agreed_extension_is_on_time():
+    # Code, received Fri 6 Mar 2026, acknowledged Thu 12 Mar: answer due Thu 26 Mar; extension agreed
+    # to Fri 10 Apr; answered Wed 8 Apr. The first deadline was replaced, the extended one was met.
+    facts = Facts(received=FRI, acknowledged=D(2026, 3, 12), stage1_extended_to=D(2026, 4, 10),
+                  stage1_response=D(2026, 4, 8))
+    got = line("hos-code-2024", facts, today=D(2026, 4, 20))
+    assert got["stage1_respond_by"].state == State.EXTENDED
+    extended = got["stage1_respond_by_extended"]
+    assert (extended.state, extended.met_on, extended.date) == (State.MET, D(2026, 4, 8), D(2026, 4, 10))
+    # Answered Mon 13 Apr, after the agreed Fri 10 Apr: met, but late against the extension.
+    late = line("hos-code-2024", replace(facts, stage1_response=D(2026, 4, 13)), today=D(2026, 4, 20))
+    assert late["stage1_respond_by_extended"].met_on > late["stage1_respond_by_extended"].date
 
 
 def test_met_and_windows():
