@@ -49,6 +49,9 @@ def settings(instance_path: str) -> dict:
         # for the Housing Ombudsman's 12 months to refer it plus a month's grace (DOMAIN.md); then
         # it is a plain "not found", so an old link found in a shared inbox opens nothing.
         "ACCESS_LINK_DAYS_AFTER_END": 396,
+        # "Find my complaint" sends at most this many links a day for one complaint (the lodging
+        # link counts): enough for a resident who lost theirs, too few to flood them.
+        "FIND_LINKS_PER_DAY": 4,
         "BABEL_DEFAULT_LOCALE": "en",
         "BABEL_TRANSLATION_DIRECTORIES": str(Path(__file__).parent / "translations"),
         # English first; each other language needs a complete catalogue in assistant/translations

@@ -3,9 +3,12 @@ timeline, what they can do at each point, their rights, and what they sent."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from flask import Blueprint, Response, abort, current_app, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import func
 from wtforms import StringField
 from wtforms.validators import DataRequired, Optional
 
@@ -14,7 +17,7 @@ from ..dialogue import build_journey
 from ..extensions import db
 from ..forms import Form, FormContext
 from ..forms.fields import LongText, Text
-from ..models import AccessLink, Complaint, token_hash
+from ..models import AccessLink, Complaint, token_hash, utcnow
 from ..policy.check import check
 from ..references import new_token
 from . import add_landlord, calendar_file, load_landlord
@@ -136,11 +139,20 @@ def find():
             given = form.contact.data
             for kind, value in resident_contacts(complaint.answers):
                 if matches_contact(kind, value, given):
-                    send_new_link(complaint, kind, value)
+                    if links_sent_today(complaint) < current_app.config["FIND_LINKS_PER_DAY"]:
+                        send_new_link(complaint, kind, value)
                     break
         # The same answer whether or not anything matched, so nobody can probe for complaints.
         return render_template("find-sent.html")
     return render_template("find.html", form=form)
+
+
+def links_sent_today(complaint: Complaint) -> int:
+    """Links made for this complaint in the last 24 hours: "Find my complaint" stops sending after
+    a few, so nobody who knows a reference and a phone number can flood the resident with texts."""
+    since = utcnow() - timedelta(days=1)
+    return db.session.execute(db.select(func.count(AccessLink.id)).where(
+        AccessLink.complaint_id == complaint.id, AccessLink.created_at >= since)).scalar()
 
 
 def send_new_link(complaint: Complaint, kind: str, value: str) -> None:

@@ -161,6 +161,19 @@ def test_find_my_complaint_says_the_same_whether_or_not_anything_matches(app, cl
         assert db.session.execute(db.select(OutboxMessage)).scalars().all() == []
 
 
+def test_find_my_complaint_stops_sending_after_a_few_links_a_day(app, client):
+    """The lodging link and three found ones make four in a day; the fifth ask sends nothing, and
+    the page says the same as ever."""
+    lodged(app, client)
+    reference, other = db_reference(app), app.test_client()
+    for _ in range(5):
+        response = other.post("/kennett/complaint/find", data={
+            "csrf_token": token(other, "/kennett/complaint/find"), "reference": reference, "contact": "07700 900982"})
+        assert "If the reference and the contact details match" in response.get_data(as_text=True)
+    with app.app_context():
+        assert len(db.session.execute(db.select(OutboxMessage)).scalars().all()) == 3
+
+
 def test_a_reference_from_another_landlord_finds_nothing(app, client):
     lodged(app, client)
     other = app.test_client()
