@@ -1,8 +1,9 @@
 """Assisted digital: a member of staff takes a complaint by phone, letter or in person and enters
 it through the very same dialogue, registered a second time under /<slug>/staff/new/.
 
-This module holds the few things that differ: who may use it, the day the complaint counts from,
-and how the resident gets their private link (by the way they chose to be contacted, or a letter).
+This module holds the few things that differ: who may use it, the words its pages use, the day
+the complaint counts from, and how the resident gets their private link (by the way they chose to
+be contacted, or a letter).
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from .. import clock, mail
+from ..forms import assisted_wording
 from ..forms.contact_checks import is_mobile
 from ..models import Complaint
 from ..staff.access import current_staff, login_required
+from ..staff.auth import staff_only
 
 NAME = "assisted"  # the second registration's name: endpoints are "assisted.step" and so on
 
@@ -30,6 +33,20 @@ def guard():
     if is_assisted():
         return login_required(lambda: None)()
     return None
+
+
+def private(response):
+    """after_request: the assisted pages show a resident's details, as staff pages do."""
+    return staff_only(response) if is_assisted() else response
+
+
+def template_context() -> dict:
+    """context_processor: whether staff are entering the complaint and, if so, their words for
+    the pages the forms do not word (the check and save pages, why an exclusion may apply)."""
+    if not is_assisted():
+        return {"assisted": False, "staff_words": {}}
+    return {"assisted": True, "staff_words": assisted_wording.PAGES,
+            "exclusion_reason": assisted_wording.exclusion_reason}
 
 
 def staff_id() -> int | None:
@@ -61,11 +78,18 @@ def contact_for(answers: dict) -> dict:
     return answers.get("contact-details") or answers.get("advocate-details") or {}
 
 
+def postal_address(answers: dict) -> str:
+    """Where a letter goes: the contact's address, else the resident's (as letters/lodged.html)."""
+    return contact_for(answers).get("address") or (answers.get("resident-details") or {}).get("address", "")
+
+
 def deliver_link(complaint: Complaint, token: str) -> str:
-    """Send the resident their private link by the way they chose; "letter" when it must be posted.
+    """Send the resident their private link by the way they chose: "email", "text", "letter" when
+    staff must post it, or "unsent" when nothing can carry it.
 
     A phone call cannot carry a link, so a caller who chose phone gets a text where they gave a
-    mobile, else a letter."""
+    mobile, else a letter; with only a landline and no address, staff read out the reference and
+    say how to find the complaint with it instead."""
     answers = complaint.answers
     method = (answers.get("contact-preference") or {}).get("method")
     details = contact_for(answers)
@@ -80,4 +104,4 @@ def deliver_link(complaint: Complaint, token: str) -> str:
     if method in ("text", "phone") and is_mobile(details.get("phone", "")):
         mail.send_text(details["phone"], body)
         return "text"
-    return "letter"
+    return "letter" if postal_address(answers) else "unsent"

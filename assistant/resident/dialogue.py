@@ -33,11 +33,8 @@ bp = Blueprint("dialogue", __name__, url_prefix="/<landlord_slug>")
 bp.url_value_preprocessor(load_landlord)
 bp.url_defaults(add_landlord)
 bp.before_request(assisted.guard)
-
-
-@bp.context_processor
-def mode():
-    return {"assisted": assisted.is_assisted()}
+bp.after_request(assisted.private)
+bp.context_processor(assisted.template_context)
 
 
 def lodged_key() -> str:

@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
 from ..dialogue.engine import Journey
-from ..forms import FormContext, build_form, form_class
+from ..forms import FormContext, assisted_wording, build_form, form_class
 from ..forms.fields import DateInput
 
 SECTION_TITLES = {
@@ -30,6 +30,7 @@ class Row:
 
 
 def sections(journey: Journey, context: FormContext) -> list[tuple[str, list[Row]]]:
+    titles = {**SECTION_TITLES, **assisted_wording.SECTION_TITLES} if context.assisted else SECTION_TITLES
     out = []
     for section, steps in journey.sections(context.answers).items():
         rows = []
@@ -43,7 +44,7 @@ def sections(journey: Journey, context: FormContext) -> list[tuple[str, list[Row
                 shown = form.heading if form.heading_field else question
                 rows.append(Row(step.id, shown, answer))
         if rows:
-            out.append((str(SECTION_TITLES[section]), rows))
+            out.append((str(titles[section]), rows))
     return out
 
 

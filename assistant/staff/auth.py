@@ -21,9 +21,11 @@ __all__ = ["bp", "current_staff", "login_required"]
 
 
 @bp.after_request
-def not_stored(response):
-    # Staff pages show residents' details: no copies in caches or the back button after sign-out.
+def staff_only(response):
+    # Staff pages show residents' details: no copies in caches or the back button after sign-out,
+    # and nothing for a search engine (the header covers what has no <meta>, such as a redirect).
     response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
 

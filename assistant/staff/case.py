@@ -26,6 +26,7 @@ from ..resident.summary import Row, sections
 from ..resident.timeline_words import entries, long_date
 from .access import current_staff, login_required
 from .auth import bp
+from .caseload import CHANNEL_WORDS
 from .event_forms import ASKED_BY_WORDS, BY_ACTION, BY_KIND, EXCLUSION_NAMES, EventForm, today_and_version
 from .models import StaffMember, as_utc
 
@@ -110,14 +111,22 @@ class EventRow:
     recorded: str  # when it was recorded, in UK time
 
 
-def event_rows(complaint: Complaint) -> list[EventRow]:
-    ids = {e.staff_id for e in complaint.events if e.staff_id}
+def staff_emails(complaint: Complaint) -> dict[int, str]:
+    """The email of each member of staff who entered the complaint or recorded an event on it."""
+    ids = {e.staff_id for e in complaint.events if e.staff_id} | {complaint.entered_by} - {None}
     query = db.select(StaffMember.id, StaffMember.email).where(StaffMember.id.in_(ids))
-    emails = dict(db.session.execute(query).all()) if ids else {}
+    return dict(db.session.execute(query).all()) if ids else {}
+
+
+def staff_email(emails: dict[int, str], staff_id: int) -> str:
+    return emails.get(staff_id) or _("a member of staff whose account has gone")
+
+
+def event_rows(complaint: Complaint, emails: dict[int, str]) -> list[EventRow]:
     rows = []
     for e in complaint.events:
         if e.actor == "staff":
-            who = emails.get(e.staff_id) or _("a member of staff whose account has gone")
+            who = staff_email(emails, e.staff_id)
         elif e.actor == "resident":
             who = _("the resident, on their complaint page")
         else:
@@ -159,9 +168,12 @@ def show(complaint: Complaint, form: EventForm | None = None):
     support, who, exclusion_rows, rest = split_answers(sections(route, ctx))
     possible = [BY_KIND[kind] for kind in casework.possible_events(complaint, clock.today())]
     extra = {"form": form} if form is not None else {}
+    emails = staff_emails(complaint)
     return render_template(
         "staff/case.html", complaint=complaint, today=today, timeline=entries(found, g.landlord.name),
-        events=event_rows(complaint), support=support, who=who, exclusion_rows=exclusion_rows, sections=rest,
+        came_in=CHANNEL_WORDS.get(complaint.channel, complaint.channel),
+        entered_by=staff_email(emails, complaint.entered_by) if complaint.entered_by else None,
+        events=event_rows(complaint, emails), support=support, who=who, exclusion_rows=exclusion_rows, sections=rest,
         flags=complaint.exclusion_flags or [], permission=(complaint.answers.get("permission") or {}).get("permission"),
         actions=[(f.action, f.title) for f in possible], open_action=form.action if form else None,
         exclusion_names=EXCLUSION_NAMES, asked_by=ASKED_BY_WORDS, **extra)

@@ -102,7 +102,7 @@ def enter_phone_complaint(page: Page, landlords) -> tuple[str, str]:
     main = page.get_by_role("main")
     for words in ("Phone call", "24 November 2026", "The bathroom ceiling leaks", "Bea Caller", "01488 000000"):
         expect(main).to_contain_text(words)
-    press(page, "Send my complaint")
+    press(page, "Send the complaint")
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Complaint entered")
     assert_sound_page(page)

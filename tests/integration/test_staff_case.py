@@ -648,3 +648,26 @@ def test_west_kents_own_extension_limit_binds_it_where_it_is_shorter_than_the_co
     html = page(act(staff, reference, "extend", {"reason": "r", **date_fields("new_date", date(2026, 12, 23))},
                     on=date(2026, 12, 1), slug="west-kent"))
     assert "The new date cannot be after Tuesday 22 December 2026" in html
+
+
+# --- how it came in -------------------------------------------------------------------------------
+
+def test_the_case_page_says_how_the_complaint_came_in_when_and_who_entered_it(app):
+    staff = staff_client(app)
+    intake = ("how-it-came-in", {"channel": "phone", "received_on-day": "20", "received_on-month": "11",
+                                 "received_on-year": "2026", "language": "en"})
+    walk(staff, "kennett/staff/new", [intake] + MYSELF + exclusion_answers(app, "kennett") + END)
+    lodge(staff, "kennett/staff/new")
+    html = page(staff_client(app, BOB).get(case_url(the_complaint(app).reference)))
+    # Near the top: under the heading, before the resident's support needs.
+    top = html[html.index("<h1"):html.index("Reasonable adjustments and contact preferences")]
+    for words in ("How it came in", "Phone call", "Received", "Friday 20 November 2026", "Entered by", ADA):
+        assert words in top, words
+
+
+def test_a_complaint_made_online_says_so_on_the_case_page(app):
+    _resident, _link, reference = lodged(app)
+    html = page(staff_client(app).get(case_url(reference)))
+    top = html[html.index("<h1"):html.index("Reasonable adjustments and contact preferences")]
+    assert "Online" in top and "Tuesday 24 November 2026" in top
+    assert "The resident or their advocate, online" in top and ADA not in top
