@@ -40,10 +40,13 @@ def time_limit_months(landlord: Landlord) -> int:
 
 
 def is_too_old(landlord: Landlord, answers: Answers, today: date) -> bool:
-    started = answers.get("when-it-started", {})
-    if not started.get("started_on") or started.get("ongoing") == "yes":
+    """Raised more than the time limit after the problem last happened, or after the resident
+    found out about it: the later of the start and (if given) the day it stopped."""
+    when = answers.get("when-it-started", {})
+    if not when.get("started_on") or when.get("ongoing") == "yes":
         return False  # still happening: the time limit has not begun to run
-    return date.fromisoformat(started["started_on"]) < months_before(today, time_limit_months(landlord))
+    last = max(date.fromisoformat(day) for day in (when["started_on"], when.get("stopped_on")) if day)
+    return last < months_before(today, time_limit_months(landlord))
 
 
 def flags(landlord: Landlord, answers: Answers, today: date) -> list[str]:

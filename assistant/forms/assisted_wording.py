@@ -68,6 +68,7 @@ WORDING = {
     "when-it-started": {
         "question": _l("When did it start?"),
         "started_on.hint": _l("For example, 27 3 2026. If they do not know the exact day, give their best guess."),
+        "stopped_on.hint": _l("If they only found out about it later, give the date they found out."),
     },
     "reported-before": {
         "reported": _l("Ask the caller: have they reported this to %(landlord)s before?"),

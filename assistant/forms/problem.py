@@ -46,12 +46,21 @@ class WhenItStartedForm(StepForm):
     started_on = DateInput(_l("When did it start?"), description=_l("For example, 27 3 2026. If you do not know the exact day, give your best guess."))
     ongoing = Radios(_l("Is it still happening?"), choices=[("yes", _l("Yes")), ("no", _l("No"))],
                      validators=[InputRequired(_l("Select yes if it is still happening"))])
+    # The 12 months a complaint is normally made within run from when the problem happened, or
+    # when the resident found out (the Code, 5.1 and 5.2): for a problem that went on for years
+    # and stopped last month, the start is the wrong date to count from.
+    stopped_on = DateInput(_l("If it has stopped, when did it last happen? (optional)"),
+                           description=_l("If you only found out about it later, give the date you found out."))
 
     def validate(self, extra_validators=None):
         # DateInput reads three boxes, so InputRequired (which reads raw input) cannot see them.
         ok = super().validate(extra_validators)
         if not any(self.started_on.parts.values()) and not self.started_on.errors:
             self.started_on.errors = [_l("Enter when it started")]
+            ok = False
+        started, stopped = self.started_on.data, self.stopped_on.data
+        if started and stopped and stopped < started and not self.stopped_on.errors:
+            self.stopped_on.errors = [_l("The date it last happened must be the same as or after the date it started")]
             ok = False
         return ok
 

@@ -4,6 +4,7 @@ only the wording lives here, whole sentences with named placeholders for transla
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -119,6 +120,13 @@ HOLIDAYS = {
 }
 
 
+def and_list(items: list[str]) -> str:
+    """"Christmas Day and Boxing Day": a list joined as the page's language joins one (CLDR)."""
+    text = format_list(items, locale=get_locale())
+    # CLDR's Welsh leaves the choice open, "a(c)": it is "ac" before a vowel, "a" before a consonant.
+    return re.sub(r"\ba\(c\) (?=(\w))", lambda m: "ac " if m.group(1).lower() in "aeiouwyâêîôûŵŷ" else "a ", text)
+
+
 def holiday_name(name: str) -> str:
     """A bank holiday's name in the page's language; "(observed)" is a substitute day."""
     observed = name.endswith(" (observed)")
@@ -136,9 +144,7 @@ def explain(reckoning: Reckoning) -> str:
     skipped = [holiday_name(name) for _day, name in reckoning.skipped_holidays()]
     if not skipped:
         return _("%(amount)s from %(start)s (%(anchor)s)", **values)
-    # "Christmas Day and Boxing Day": the list joined as the page's language joins one.
-    return _("%(amount)s from %(start)s (%(anchor)s), skipping %(holidays)s",
-             holidays=format_list(skipped, locale=get_locale()), **values)
+    return _("%(amount)s from %(start)s (%(anchor)s), skipping %(holidays)s", holidays=and_list(skipped), **values)
 
 
 def how_worked_out(m: Milestone, landlord_name: str) -> list[str]:

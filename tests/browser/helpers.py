@@ -117,18 +117,23 @@ class Tick:
 
 @dataclass(frozen=True)
 class Fill:
+    """Type into a field. `group` is its fieldset's legend, where the page has two alike (two
+    dates, each with its Day, Month and Year)."""
+
     label: str
     text: str
+    group: str | None = None
 
 
 EXCLUSION_QUESTION = "exclusion-question"  # the key for every exclusion question's answer
 
+STARTED = "When did it start?"  # the legend of the first of that page's two dates
 RESIDENT = {
     "who-is-complaining": [Choose("Myself")],
     "danger": [Choose("No")],
     "what-went-wrong": [Fill("What went wrong?", "The boiler was repaired three times and still does not work.")],
     # A year before TODAY: the form checks "not in the future" against the real clock, not TODAY.
-    "when-it-started": [Fill("Day", "3"), Fill("Month", "9"), Fill("Year", "2025"),
+    "when-it-started": [Fill("Day", "3", STARTED), Fill("Month", "9", STARTED), Fill("Year", "2025", STARTED),
                         Choose("Yes", group="Is it still happening?")],
     "what-it-affected": [Tick("The home"), Tick("Health or wellbeing")],
     "reported-before": [Choose("Yes, and I am unhappy with how it has been dealt with")],
@@ -192,7 +197,8 @@ def locate(page: Page, action) -> Locator:
         return scope.get_by_role("radio", name=action.label, exact=True)
     if isinstance(action, Tick):
         return page.get_by_role("checkbox", name=action.label, exact=True)
-    return page.get_by_label(action.label, exact=True)
+    scope = page.get_by_role("group", name=action.group, exact=True) if action.group else page
+    return scope.get_by_label(action.label, exact=True)
 
 
 def step_url(slug: str, step: str) -> re.Pattern:

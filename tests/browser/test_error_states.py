@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from .helpers import (
     ADVOCATE,
     RESIDENT,
+    STARTED,
     SUBMIT,
     Choose,
     actions_for,
@@ -69,13 +70,13 @@ def test_an_answer_that_does_not_fit_is_explained(page):
         press(page, "Continue")
 
     answer(page, RESIDENT["when-it-started"])
-    page.get_by_label("Day", exact=True).fill("31")
-    page.get_by_label("Month", exact=True).fill("2")
+    page.get_by_role("group", name=STARTED).get_by_label("Day", exact=True).fill("31")
+    page.get_by_role("group", name=STARTED).get_by_label("Month", exact=True).fill("2")
     press(page, "Continue")
     assert_error_summary(page)
     expect(page.get_by_role("alert")).to_contain_text("When did it start? must be a real date")
     assert_sound_page(page)
-    page.get_by_label("Day", exact=True).fill("28")
+    page.get_by_role("group", name=STARTED).get_by_label("Day", exact=True).fill("28")
     press(page, "Continue")
 
     answer(page, RESIDENT["what-it-affected"])

@@ -11,6 +11,7 @@ from .helpers import (
     ADVOCATE,
     REFERENCE,
     RESIDENT,
+    STARTED,
     Choose,
     answer,
     asked_exclusions,
@@ -201,13 +202,13 @@ def test_save_and_come_back_later(page, new_context):
 def test_half_an_answer_can_be_saved_and_is_checked_on_return(page):
     start(page, "support-trust")
     walk(page, "support-trust", ["who-is-complaining", "danger", "what-went-wrong"], RESIDENT, check=False)
-    page.get_by_label("Day", exact=True).fill("3")
+    page.get_by_role("group", name=STARTED).get_by_label("Day", exact=True).fill("3")
     press(page, "Save and come back later")
     expect(page).to_have_url(step_url("support-trust", "save"))
 
     page.get_by_role("link", name="Carry on with my complaint now").click()
     expect(page).to_have_url(step_url("support-trust", "when-it-started"))
-    expect(page.get_by_label("Day", exact=True)).to_have_value("3")
+    expect(page.get_by_role("group", name=STARTED).get_by_label("Day", exact=True)).to_have_value("3")
     assert_error_summary(page)
     expect(page.get_by_role("alert")).to_contain_text("When did it start? must include a month")
     assert_sound_page(page)

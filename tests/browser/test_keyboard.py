@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from .helpers import (
     REFERENCE,
     RESIDENT,
+    STARTED,
     SUBMIT,
     Choose,
     actions_for,
@@ -91,5 +92,5 @@ def test_back_links_and_checkboxes_by_keyboard(page):
     tab_to(page, page.get_by_role("link", name="Back"), backwards=True)
     page.keyboard.press("Enter")
     expect(page).to_have_url(step_url("support-trust", "when-it-started"))
-    expect(page.get_by_label("Year", exact=True)).to_have_value("2025")
+    expect(page.get_by_role("group", name=STARTED).get_by_label("Year", exact=True)).to_have_value("2025")
     expect(page.get_by_role("group", name="Is it still happening?").get_by_role("radio", name="Yes")).to_be_checked()

@@ -19,6 +19,7 @@ from ..integration.helpers import END, MYSELF, exclusion_answers, lodge, walk
 from .helpers import (
     EXCLUSION_QUESTION,
     REFERENCE,
+    STARTED,
     Choose,
     Fill,
     Tick,
@@ -42,7 +43,7 @@ CALLER = {
     "who-is-complaining": [Choose("The resident")],
     "danger": [Choose("No")],
     "what-went-wrong": [Fill("What went wrong?", "The bathroom ceiling leaks whenever the neighbour showers.")],
-    "when-it-started": [Fill("Day", "2"), Fill("Month", "10"), Fill("Year", "2026"),
+    "when-it-started": [Fill("Day", "2", STARTED), Fill("Month", "10", STARTED), Fill("Year", "2026", STARTED),
                         Choose("Yes", group="Is it still happening?")],
     "what-it-affected": [Tick("The home")],
     "reported-before": [Choose("Yes, and they are unhappy with how it has been dealt with")],

@@ -230,3 +230,18 @@ def test_a_link_lasts_as_long_as_the_ombudsman_window_after_the_complaint_ends(a
         assert client.get(link).status_code == status, today
         assert client.get(link + "/deadlines.ics").status_code == status, today
     assert "Page not found" in client.get(link).get_data(as_text=True)
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", "5 working days from Friday 18 December 2026 (the day your complaint was received), skipping "
+           "Christmas Day and Boxing Day (substitute day)"),
+    ("cy", "Dydd Nadolig a Gŵyl San Steffan (diwrnod yn ei le)"),
+    ("pl", "Boże Narodzenie i drugi dzień świąt Bożego Narodzenia (Boxing Day) (dzień zastępczy)"),
+])
+def test_how_a_date_was_worked_out_names_the_bank_holidays_in_the_residents_language(app, client, lang, words):
+    """Received Friday 18 December 2026: the Code's 5 working days to acknowledge skip Christmas Day
+    (Friday 25) and the Boxing Day substitute (Monday 28), so run to Tuesday 29 December."""
+    app.config["TODAY"] = "2026-12-18"
+    link = lodged(app, client)
+    html = client.get(f"{link}?lang={lang}").get_data(as_text=True)
+    assert words in html

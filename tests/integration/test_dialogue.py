@@ -150,6 +150,25 @@ def test_an_old_complaint_is_flagged_from_the_date_already_given(app, client):
     assert "The Code gives you 12 months" in result  # West Kent's 6 months is stricter than the Code allows
 
 
+def test_a_long_problem_that_stopped_recently_is_counted_from_when_it_stopped(app, client):
+    when = [("when-it-started", {"started_on-day": "1", "started_on-month": "1", "started_on-year": "2020", "ongoing": "no",
+                                 "stopped_on-day": "1", "stopped_on-month": "10", "stopped_on-year": "2026"})]
+    walk(client, "west-kent", MYSELF[:3] + when + MYSELF[4:] + exclusion_answers(app, "west-kent"))
+    assert client.get("/west-kent/complain/outcome").status_code == 200  # no exclusion page on the way
+    walk(client, "west-kent", END)
+    check = page(client.get("/west-kent/complain/check"))
+    assert "If it has stopped, when did it last happen? (optional)" in check and "1 October 2026" in check
+
+
+def test_it_cannot_stop_before_it_started(client):
+    step_until(client, "when-it-started")
+    html = page(answer(client, "kennett", "when-it-started", {
+        "started_on-day": "1", "started_on-month": "10", "started_on-year": "2026", "ongoing": "no",
+        "stopped_on-day": "1", "stopped_on-month": "9", "stopped_on-year": "2026"}))
+    assert "The date it last happened must be the same as or after the date it started" in html
+    assert 'href="#stopped_on-day"' in html
+
+
 def test_seven_months_ago_is_not_flagged_even_where_the_policy_says_six(app, client):
     when = [("when-it-started", {"started_on-day": "1", "started_on-month": "4", "started_on-year": "2026", "ongoing": "no"})]
     walk(client, "west-kent", MYSELF[:3] + when + MYSELF[4:] + exclusion_answers(app, "west-kent"))

@@ -113,17 +113,22 @@ def test_only_the_landlords_own_asked_exclusions_become_questions():
     assert exclusion_steps == ["exclusion-staff-employment", "exclusion-result"]
 
 
-@pytest.mark.parametrize("started_on, ongoing, months, flagged", [
-    ("2025-11-24", "no", None, False),  # exactly 12 months before 24 Nov 2026: still in time
-    ("2025-11-23", "no", None, True),   # a day more than 12 months
-    ("2020-01-01", "yes", None, False),  # still happening: no time limit has started
-    ("2026-03-01", "no", 6, False),     # West Kent's 6 months is stricter than the Code allows: 12 apply
-    ("2025-11-23", "no", 6, True),
-    ("2025-11-23", "no", 24, False),    # a more generous policy wins
+@pytest.mark.parametrize("started_on, ongoing, months, flagged, stopped_on", [
+    ("2025-11-24", "no", None, False, None),  # exactly 12 months before 24 Nov 2026: still in time
+    ("2025-11-23", "no", None, True, None),   # a day more than 12 months
+    ("2020-01-01", "yes", None, False, None),  # still happening: no time limit has started
+    ("2026-03-01", "no", 6, False, None),     # West Kent's 6 months is stricter than the Code allows: 12 apply
+    ("2025-11-23", "no", 6, True, None),
+    ("2025-11-23", "no", 24, False, None),    # a more generous policy wins
+    # Counted from when it last happened (or they found out), not from when it started:
+    ("2020-01-01", "no", None, False, "2025-11-24"),
+    ("2020-01-01", "no", None, True, "2025-11-23"),
+    ("2020-01-01", "yes", None, False, "2021-01-01"),  # said to be still happening: no limit running
 ])
-def test_the_time_limit_is_the_more_generous_of_the_policy_and_the_codes_12_months(started_on, ongoing, months, flagged):
+def test_the_time_limit_is_the_more_generous_of_the_policy_and_the_codes_12_months(started_on, ongoing, months, flagged,
+                                                                                  stopped_on):
     landlord = make_landlord(months=months)
-    answers = {**MYSELF, "when-it-started": {"started_on": started_on, "ongoing": ongoing}}
+    answers = {**MYSELF, "when-it-started": {"started_on": started_on, "ongoing": ongoing, "stopped_on": stopped_on}}
     assert ("time_limit" in flags(landlord, answers, TODAY)) is flagged
 
 
