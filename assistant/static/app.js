@@ -45,6 +45,18 @@
     if (field.value.length > max) { update(); }
   });
 
+  // A printout shows how each date was worked out: closed <details> open for it, then close again.
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.filter.call(document.querySelectorAll("details:not([open])"), function (d) {
+      d.open = true;
+      return true;
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+  });
+
   // "Print this page": the browser's own print, offered only where this script runs.
   Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
     button.hidden = false;

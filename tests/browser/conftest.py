@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import threading
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -88,8 +89,14 @@ def context(new_context):
     context.set_default_timeout(TIMEOUT_MS)
     errors: list[str] = []
     context.on("weberror", lambda error: errors.append(f"{error.page.url if error.page else ''}: {error.error}"))
+    # Nothing is fetched from anywhere but the app itself: no fonts, scripts or trackers from a
+    # third party (privacy, and speed on a slow phone network).
+    elsewhere: list[str] = []
+    context.on("request", lambda request: None if urlsplit(request.url).scheme in ("data", "blob", "about")
+               or urlsplit(request.url).hostname == "127.0.0.1" else elsewhere.append(request.url))
     yield context
     assert not errors, f"uncaught JavaScript errors: {errors}"
+    assert not elsewhere, f"requests to third parties: {elsewhere}"
 
 
 @pytest.fixture

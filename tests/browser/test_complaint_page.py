@@ -75,3 +75,15 @@ def test_a_link_expires_a_year_and_a_month_after_the_complaint_ends(page, live_a
         assert_not_found(page, path)
     finally:
         live_app.config["TODAY"] = "2026-11-24"
+
+
+def test_a_printout_shows_how_each_date_was_worked_out(page, live_app):
+    _reference, path = lodged(live_app, "kctmo", "The lift has been broken for a month.")
+    page.goto(path)
+    closed = page.locator("details:not([open])")
+    count = closed.count()
+    assert count > 0
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    expect(closed).to_have_count(0)
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    expect(closed).to_have_count(count)

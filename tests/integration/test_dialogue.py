@@ -7,8 +7,12 @@ import re
 import pytest
 from markupsafe import escape
 
+from assistant.dialogue.exclusion_flags import exclusion_step_id
 from assistant.extensions import db
+from assistant.forms.reasons import exclusion_reason
 from assistant.models import Complaint, Draft, OutboxMessage
+from assistant.policy.exclusions import Treatment
+from assistant.policy.profiles import landlords, load_profiles
 
 from .helpers import END, MYSELF, answer, exclusion_answers, lodge, token, walk
 
@@ -127,6 +131,30 @@ def test_each_exclusion_answered_yes_is_explained_and_can_be_sent_anyway_with_it
     assert "must tell you why in writing" in result and "Housing Ombudsman" in result
     kind = first_step.removeprefix("exclusion-").replace("-", "_")
     assert escape(landlord.exclusion(kind).clause) in result  # the policy's own words, traceable
+    walk(client, slug, [("exclusion-result", {"choice": "continue"})] + END)
+    lodge(client, slug)
+    [complaint] = complaints(app)
+    assert complaint.exclusion_flags == [kind]
+
+
+def every_asked_exclusion():
+    return [(slug, exclusion_step_id(e.kind), e.kind) for slug, landlord in landlords(load_profiles()).items()
+            for e in landlord.exclusions if e.treatment is Treatment.ASKED]
+
+
+@pytest.mark.parametrize("slug, step, kind", every_asked_exclusion())
+def test_every_exclusion_of_every_landlord_is_explained_alone_and_flagged(app, client, slug, step, kind):
+    """Yes to this one question, no to the rest: this reason alone, in plain words and the
+    policy's own, with where else to go; the flag is stored with the complaint."""
+    landlord = app.extensions["landlords"][slug]
+    questions = [(s, {"answer": "yes" if s == step else "no"}) for s, _data in exclusion_answers(app, slug)]
+    walk(client, slug, MYSELF + questions)
+    with app.test_request_context():
+        reason = exclusion_reason(kind, landlord)
+    result = page(client.get(f"/{slug}/complain/exclusion-result"))
+    assert escape(reason) in result and escape(landlord.exclusion(kind).clause) in result
+    if landlord.exclusion(kind).where_else:
+        assert escape(landlord.exclusion(kind).where_else) in result
     walk(client, slug, [("exclusion-result", {"choice": "continue"})] + END)
     lodge(client, slug)
     [complaint] = complaints(app)
