@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .extensions import babel, db
 
@@ -18,6 +19,11 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(config or {})
     # Info lines reach the console: with no SMTP set up, that is where the demo's emails show.
     app.logger.setLevel(app.config.get("LOG_LEVEL", "INFO"))
+    if app.config["TRUSTED_PROXIES"]:
+        # Behind a reverse proxy every request comes from the proxy: trust its X-Forwarded-For so
+        # sign-in throttling counts each person's address, not one address for everyone.
+        hops = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
     from .policy.profiles import PROFILE_DIR, landlords, load_profiles
 

@@ -39,6 +39,8 @@ def settings(instance_path: str) -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "") == "1",
+        # How many reverse proxies stand in front of the app (0: none, it is reached directly).
+        "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0") or 0),
         # The session only points at the draft; the answers live in the database, so an
         # expired session loses nothing that the resume link cannot bring back.
         "PERMANENT_SESSION_LIFETIME": timedelta(days=30),

@@ -7,7 +7,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from flask import request
 
+from assistant import create_app
 from assistant.extensions import db
 from assistant.models import utcnow
 from assistant.staff import accounts
@@ -325,3 +327,17 @@ def test_failures_slow_the_next_try_a_little_more_each_time_up_to_a_second(app, 
     assert waits == [0.25, 0.5, 0.75, 1.0]  # none before the first try
     sign_in(client)  # locked: refused at once, without checking
     assert waits == [0.25, 0.5, 0.75, 1.0]
+
+
+@pytest.mark.parametrize("proxies, seen", [("1", "203.0.113.7"), ("0", "10.0.0.1")])
+def test_the_address_throttling_counts_is_the_callers_behind_a_trusted_proxy(monkeypatch, proxies, seen):
+    """With TRUSTED_PROXIES set, failed sign-ins are counted against each person's own address,
+    not the proxy's (which would lock every member of staff out together); without it, a forged
+    X-Forwarded-For is ignored."""
+    monkeypatch.setenv("TRUSTED_PROXIES", proxies)
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": "sqlite://", "SECRET_KEY": "t",
+                      "SERVER_NAME": "localhost", "STAFF_SIGNIN_DELAY": False})
+    addresses = []
+    app.before_request(lambda: addresses.append(request.remote_addr))
+    app.test_client().get("/", headers={"X-Forwarded-For": "203.0.113.7"}, environ_base={"REMOTE_ADDR": "10.0.0.1"})
+    assert addresses == [seen]
