@@ -53,6 +53,7 @@ browser:
 bench: install-dev
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/timeline.py
+	$(BIN)/python bench/caseload.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache

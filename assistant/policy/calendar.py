@@ -7,10 +7,14 @@ after D; D itself never counts, whether or not it is a working day. "N days" is 
 from __future__ import annotations
 
 import calendar as _months
+import tomllib
 from datetime import date, timedelta
 from functools import lru_cache
+from pathlib import Path
 
 import holidays
+
+from .reading import ProfileError
 
 # Always pass a subdivision: without one `holidays` returns only UK-wide days and silently
 # drops Easter Monday and the August bank holiday (DOMAIN.md).
@@ -108,7 +112,37 @@ def add_months(start: date, n: int) -> date:
     return date(year, month, min(start.day, _months.monthrange(year, month)[1]))
 
 
+EXTRA_HOLIDAYS_FILE = Path(__file__).parent / "bank-holidays.toml"
+
+
+def extra_holidays(path: Path = EXTRA_HOLIDAYS_FILE) -> dict[str, dict[date, str]]:
+    """Announced bank holidays the `holidays` package does not know yet, per nation (the file says
+    how to add one). A fault names the file, the entry and what is wrong."""
+    try:
+        entries = tomllib.loads(path.read_text(encoding="utf-8")).get("holiday", []) if path.exists() else []
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(f"{path.name}: {exc}") from None
+    found: dict[str, dict[date, str]] = {nation: {} for nation in SUBDIVISIONS}
+    for i, entry in enumerate(entries):
+        where = f"{path.name}: holiday[{i}]"
+        if not isinstance(entry, dict) or set(entry) != {"date", "name", "nations"}:
+            raise ProfileError(f"{where}: give exactly date, name and nations")
+        day, name, nations = entry["date"], entry["name"], entry["nations"]
+        if type(day) is not date:
+            raise ProfileError(f"{where}.date: must be a date such as 2027-06-07")
+        if not isinstance(name, str) or not name.strip():
+            raise ProfileError(f"{where}.name: must be text")
+        if not isinstance(nations, list) or not nations or not set(nations) <= set(SUBDIVISIONS):
+            raise ProfileError(f"{where}.nations: must list some of {', '.join(SUBDIVISIONS)}")
+        for nation in nations:
+            found[nation][day] = name.strip()
+    return found
+
+
 @lru_cache(maxsize=8)
 def calendar_for(nation: str) -> WorkingDays:
-    """One shared calendar per nation (building one loads the holiday tables)."""
-    return WorkingDays(nation)
+    """One shared calendar per nation (building one loads the holiday tables), with any bank
+    holiday announced since the package was released (bank-holidays.toml)."""
+    if nation not in SUBDIVISIONS:
+        return WorkingDays(nation)  # which says what is wrong
+    return WorkingDays(nation, extra_holidays()[nation])

@@ -14,13 +14,22 @@ counts. Bank holidays used below (GOV.UK):
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.policy.calendar import WorkingDays, add_days, add_months, calendar_for
+from assistant.policy.calendar import (
+    EXTRA_HOLIDAYS_FILE,
+    WorkingDays,
+    add_days,
+    add_months,
+    calendar_for,
+    extra_holidays,
+)
+from assistant.policy.reading import ProfileError
 
 NATIONS = ("england", "wales", "scotland", "northern-ireland")
 
@@ -171,3 +180,33 @@ def test_adding_a_bank_holiday_never_makes_a_deadline_earlier(nation, start, n, 
     holiday = start + timedelta(days=offset)
     with_holiday = calendar_for(nation).with_holidays({holiday: "An extra bank holiday"})
     assert with_holiday.add(start, n) >= calendar_for(nation).add(start, n)
+
+
+# --- bank holidays announced after the package's release (assistant/policy/bank-holidays.toml) ---
+
+def test_the_shipped_file_of_announced_holidays_reads(tmp_path):
+    assert set(extra_holidays(EXTRA_HOLIDAYS_FILE)) == {"england", "wales", "scotland", "northern-ireland"}
+
+
+def test_an_announced_holiday_is_skipped_in_the_nations_it_is_for(tmp_path):
+    path = tmp_path / "bank-holidays.toml"
+    path.write_text('[[holiday]]\ndate = 2027-06-07\nname = "Royal occasion"\nnations = ["england", "wales"]\n')
+    found = extra_holidays(path)
+    assert found["england"] == {date(2027, 6, 7): "Royal occasion"} and found["scotland"] == {}
+    # 5 working days from Friday 4 June 2027: Mon 7 is the new holiday, so Tue 8 ... Mon 14.
+    assert WorkingDays("england", found["england"]).add(date(2027, 6, 4), 5) == date(2027, 6, 14)
+    assert WorkingDays("scotland", found["scotland"]).add(date(2027, 6, 4), 5) == date(2027, 6, 11)
+
+
+@pytest.mark.parametrize("text, message", [
+    ('[[holiday]]\ndate = "7 June"\nname = "x"\nnations = ["england"]\n', "holiday[0].date: must be a date"),
+    ('[[holiday]]\ndate = 2027-06-07\nname = ""\nnations = ["england"]\n', "holiday[0].name: must be text"),
+    ('[[holiday]]\ndate = 2027-06-07\nname = "x"\nnations = ["cornwall"]\n', "holiday[0].nations: must list some of"),
+    ('[[holiday]]\ndate = 2027-06-07\nname = "x"\n', "holiday[0]: give exactly date, name and nations"),
+    ('[[holiday]\n', "bank-holidays.toml: "),
+])
+def test_a_mistake_in_the_file_is_named(tmp_path, text, message):
+    path = tmp_path / "bank-holidays.toml"
+    path.write_text(text)
+    with pytest.raises(ProfileError, match=re.escape(message)):
+        extra_holidays(path)
