@@ -476,3 +476,35 @@ def test_adding_a_bank_holiday_never_makes_a_deadline_earlier(name, nation, fact
 
 def test_check_facts_accepts_the_same_day():
     check_facts(Facts(received=FRI, acknowledged=FRI, stage1_response=FRI, escalated=FRI, stage2_acknowledged=FRI))
+
+
+# --- stage 2 around Easter 2027, England and Scotland, worked by hand --------------------------
+# Good Friday 26 March 2027 is a bank holiday in both; Easter Monday 29 March only in England.
+# The early May bank holiday is Monday 3 May, the spring one Monday 31 May, in both.
+EASTER_STAGE2 = Facts(received=D(2027, 2, 1), acknowledged=D(2027, 2, 3), stage1_response=D(2027, 3, 10),
+                      escalated=D(2027, 3, 25))
+
+
+@pytest.mark.parametrize("nation, acknowledge, answer, extended", [
+    # England: 5 wd after Thu 25 Mar skipping 26 and 29 Mar: Tue 30, Wed 31, Thu 1, Fri 2, Mon 5 Apr.
+    # 20 wd after Mon 5 Apr: Tue 6 ... Fri 30 Apr is the 19th; Mon 3 May skipped; Tue 4 May.
+    # 20 wd more: Wed 5 May ... Fri 28 May is the 18th; Mon 31 May skipped; Tue 1, Wed 2 Jun.
+    ("england", D(2027, 4, 5), D(2027, 5, 4), D(2027, 6, 2)),
+    # Scotland: Easter Monday is a working day: Mon 29, Tue 30, Wed 31, Thu 1, Fri 2 Apr.
+    # 20 wd after Fri 2 Apr: Mon 5 ... Fri 30 Apr. 20 wd more: Mon 3 May skipped, Tue 4 May is
+    # the 1st ... Fri 28 May the 19th, Mon 31 May skipped, Tue 1 Jun the 20th.
+    ("scotland", D(2027, 4, 2), D(2027, 4, 30), D(2027, 6, 1)),
+])
+def test_the_codes_stage_2_over_easter_in_each_nation(nation, acknowledge, answer, extended):
+    got = line("hos-code-2024", EASTER_STAGE2, nation=nation)
+    assert got["stage2_acknowledge_by"].date == acknowledge
+    assert got["stage2_respond_by"].date == answer
+    assert got["stage2_respond_by_extended"].date == extended
+
+
+def test_christmas_in_scotland_keeps_the_2_january_holiday():
+    # Received Thu 24 Dec 2026. England: Tue 29, Wed 30, Thu 31, (Fri 1 Jan), Mon 4, Tue 5 Jan.
+    # Scotland also keeps 2 January (a Saturday, so Mon 4 Jan stands in): Wed 6 Jan.
+    received = Facts(received=D(2026, 12, 24))
+    assert line("hos-code-2024", received, nation="england")["stage1_acknowledge_by"].date == D(2027, 1, 5)
+    assert line("hos-code-2024", received, nation="scotland")["stage1_acknowledge_by"].date == D(2027, 1, 6)
