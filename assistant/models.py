@@ -6,6 +6,7 @@ import hashlib
 from datetime import date, datetime, timezone
 
 from sqlalchemy import (
+    DDL,
     JSON,
     Boolean,
     Date,
@@ -138,6 +139,20 @@ class CaseEvent(db.Model):
 @event.listens_for(CaseEvent, "before_delete")
 def _audit_log_is_append_only(mapper, connection, target):
     raise PermissionError("case events are an append-only audit log")
+
+
+# The database itself refuses too, so a bulk UPDATE or DELETE (which the ORM's events above never
+# see) or a stray script cannot rewrite the log either.
+_REFUSE = "case events are an append-only audit log"
+for _change in ("UPDATE", "DELETE"):
+    event.listen(CaseEvent.__table__, "after_create", DDL(
+        f"CREATE TRIGGER case_event_no_{_change.lower()} BEFORE {_change} ON case_event "
+        f"BEGIN SELECT RAISE(ABORT, '{_REFUSE}'); END").execute_if(dialect="sqlite"))
+event.listen(CaseEvent.__table__, "after_create", DDL(
+    "CREATE OR REPLACE FUNCTION case_event_append_only() RETURNS trigger AS $$ "
+    f"BEGIN RAISE EXCEPTION '{_REFUSE}'; END $$ LANGUAGE plpgsql; "
+    "CREATE TRIGGER case_event_append_only BEFORE UPDATE OR DELETE ON case_event "
+    "FOR EACH ROW EXECUTE FUNCTION case_event_append_only()").execute_if(dialect="postgresql"))
 
 
 class OutboxMessage(db.Model):

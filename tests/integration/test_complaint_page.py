@@ -6,6 +6,8 @@ import re
 from datetime import date
 
 import pytest
+from sqlalchemy import delete, update
+from sqlalchemy.exc import DatabaseError
 
 from assistant import casework
 from assistant.extensions import db
@@ -105,6 +107,18 @@ def test_the_audit_log_cannot_be_edited_or_deleted(app, client):
         db.session.delete(db.session.execute(db.select(CaseEvent)).scalar_one())
         with pytest.raises(PermissionError):
             db.session.commit()
+
+
+@pytest.mark.parametrize("statement", ["update", "delete"])
+def test_the_database_refuses_bulk_changes_to_the_audit_log_too(app, client, statement):
+    lodged(app, client)
+    record(app, "acknowledged", date(2026, 11, 25), definition="x")
+    with app.app_context():
+        change = update(CaseEvent).values(data={"definition": "changed"}) if statement == "update" else delete(CaseEvent)
+        with pytest.raises(DatabaseError, match="append-only"):
+            db.session.execute(change)
+        db.session.rollback()
+        assert db.session.execute(db.select(CaseEvent.data)).scalar_one() == {"definition": "x"}
 
 
 def test_the_deadlines_download_as_a_calendar_file(app, client):
