@@ -109,6 +109,38 @@ def test_letter_preference_shows_a_letter_to_print_with_the_private_link(app, st
         assert db.session.execute(db.select(OutboxMessage)).scalars().all() == []
 
 
+def test_the_letter_and_messages_go_in_the_language_staff_asked_the_resident_for(app, staff):
+    """The member of staff works in English; the resident asked for Welsh letters and Urdu
+    emails: what goes to the resident is in their language, and the case records it."""
+    welsh = ("how-it-came-in", {**INTAKE[1], "language": "cy"})
+    end = END[:2] + [("contact-details", {"name": "Ada Resident", "address": "1 High Street\nKennett"}),
+                     ("contact-preference", {"method": "letter"})]
+    walk(staff, NEW, [welsh] + MYSELF + exclusion_answers(app, "kennett") + end)
+    lodge(staff, NEW)
+    reference = complaint(app).reference
+    assert complaint(app).locale == "cy"
+    sent = page(staff.get(f"/{NEW}/complain/sent"))
+    assert '<html lang="en"' in sent and "Show the letter to print" in sent  # staff pages stay English
+    letter = page(staff.get(f"/{NEW}/complain/letter"))
+    assert '<html lang="cy" dir="ltr">' in letter and f"Eich cwyn {reference}" in letter
+    assert "Dydd Gwener 20 Tachwedd 2026" in letter  # received on the day the letter came, in Welsh
+    case = page(staff.get(f"/kennett/staff/complaints/{reference}"))
+    assert '<span lang="cy">Cymraeg</span> (Welsh)' in case
+
+
+def test_an_email_goes_in_the_residents_language(app, client):
+    sign_in_staff(client, staff_member(app))
+    urdu = ("how-it-came-in", {**INTAKE[1], "language": "ur"})
+    end = END[:2] + [("contact-details", {"name": "Ada Resident", "email": "ada@example.org"}),
+                     ("contact-preference", {"method": "email"})]
+    walk(client, NEW, [urdu] + MYSELF + exclusion_answers(app, "kennett") + end)
+    lodge(client, NEW)
+    with app.app_context():
+        [email] = db.session.execute(db.select(OutboxMessage)).scalars().all()
+    assert email.subject.startswith("Kennett Community Land Trust کو آپ کی شکایت")
+    assert "Kennett" in email.body and "آپ" in email.body
+
+
 def test_an_advocate_calling_for_the_resident_is_recorded_with_permission(app, staff):
     advocate = [("who-is-complaining", {"who": "someone-else"}),
                 ("advocate-details", {"name": "Cllr Jo Bloggs", "relationship": "councillor", "phone": "01632 960001"}),
