@@ -94,10 +94,13 @@ class DateInput(Field):
     "Not in the future" follows the app's clock (assistant.clock, which tests freeze);
     `future_allowed` is for a date still to come, such as an extension's new date."""
 
-    def __init__(self, label=None, validators=None, future_allowed: bool = False, **kwargs):
+    def __init__(self, label=None, validators=None, future_allowed: bool = False, error_name=None, **kwargs):
         super().__init__(label, validators, **kwargs)
         self.parts = {"day": "", "month": "", "year": ""}
         self.future_allowed = future_allowed
+        # What the errors call the date where the label is a question ("The date it started must
+        # be a real date", not "When did it start? must be ..."); the label itself otherwise.
+        self.error_name = error_name
 
     def process(self, formdata, data=None, extra_filters=None):
         self.process_errors = []
@@ -125,7 +128,7 @@ class DateInput(Field):
             self.data = None
 
     def pre_validate(self, form):
-        name = self.label.text
+        name = self.error_name or self.label.text
         missing = [p for p, v in self.parts.items() if not v]
         if len(missing) == 3:
             return  # "required" is the validators' business

@@ -22,7 +22,7 @@ class HowItCameInForm(StepForm):
     question = _l("How did the complaint come in?")
     channel = Radios(_l("How did it come in?"), choices=CHANNELS,
                      validators=[InputRequired(_l("Select how the complaint came in"))])
-    received_on = DateInput(_l("When was it received?"),
+    received_on = DateInput(_l("When was it received?"), error_name=_l("The date it was received"),
                             description=_l("Every deadline counts from this date. For a letter or email, the day it arrived."))
     language = Radios(_l("Which language should letters and messages to the resident be in?"),
                       default="en", validators=[InputRequired(_l("Select a language"))])

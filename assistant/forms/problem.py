@@ -43,13 +43,14 @@ class WhatWentWrongForm(StepForm):
 
 class WhenItStartedForm(StepForm):
     question = _l("When did it start?")
-    started_on = DateInput(_l("When did it start?"), description=_l("For example, 27 3 2026. If you do not know the exact day, give your best guess."))
+    started_on = DateInput(_l("When did it start?"), error_name=_l("The date it started"), description=_l("For example, 27 3 2026. If you do not know the exact day, give your best guess."))
     ongoing = Radios(_l("Is it still happening?"), choices=[("yes", _l("Yes")), ("no", _l("No"))],
                      validators=[InputRequired(_l("Select yes if it is still happening"))])
     # The 12 months a complaint is normally made within run from when the problem happened, or
     # when the resident found out (the Code, 5.1 and 5.2): for a problem that went on for years
     # and stopped last month, the start is the wrong date to count from.
     stopped_on = DateInput(_l("If it has stopped, when did it last happen? (optional)"),
+                           error_name=_l("The date it last happened"),
                            description=_l("If you only found out about it later, give the date you found out."))
 
     def validate(self, extra_validators=None):

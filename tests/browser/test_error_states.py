@@ -74,7 +74,7 @@ def test_an_answer_that_does_not_fit_is_explained(page):
     page.get_by_role("group", name=STARTED).get_by_label("Month", exact=True).fill("2")
     press(page, "Continue")
     assert_error_summary(page)
-    expect(page.get_by_role("alert")).to_contain_text("When did it start? must be a real date")
+    expect(page.get_by_role("alert")).to_contain_text("The date it started must be a real date")
     assert_sound_page(page)
     page.get_by_role("group", name=STARTED).get_by_label("Day", exact=True).fill("28")
     press(page, "Continue")

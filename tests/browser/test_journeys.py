@@ -210,5 +210,5 @@ def test_half_an_answer_can_be_saved_and_is_checked_on_return(page):
     expect(page).to_have_url(step_url("support-trust", "when-it-started"))
     expect(page.get_by_role("group", name=STARTED).get_by_label("Day", exact=True)).to_have_value("3")
     assert_error_summary(page)
-    expect(page.get_by_role("alert")).to_contain_text("When did it start? must include a month")
+    expect(page.get_by_role("alert")).to_contain_text("The date it started must include a month")
     assert_sound_page(page)

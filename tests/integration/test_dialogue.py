@@ -311,7 +311,7 @@ def test_wrong_dates_get_a_clear_message_and_keep_what_was_typed(client, parts, 
     day, month, year = parts
     html = page(answer(client, "kennett", "when-it-started", {"started_on-day": day, "started_on-month": month,
                                                                 "started_on-year": year, "ongoing": "no"}))
-    assert message in html
+    assert f"The date it started {message}" in html  # named in words, not by the question
     assert f'name="started_on-year" type="text" inputmode="numeric" value="{year}"' in html
     assert 'value="no" checked' in html
 
