@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import Flask, current_app, g, request
+from markupsafe import Markup
 from flask_babel import format_date, format_number, get_locale
 
 from datetime import date
@@ -44,6 +47,12 @@ def init_templating(app: Flask) -> None:
     def number(value: int) -> str:
         """A number as the page's language writes it ("3,000", "3.000", "3 000")."""
         return format_number(value)
+
+    @app.template_filter("phone")
+    def phone(number: str) -> Markup:
+        """A phone number to tap, and kept in its order inside a right-to-left sentence (where
+        "0300 111 3000" would otherwise read "3000 111 0300")."""
+        return Markup('<a href="tel:{}"><bdi dir="ltr">{}</bdi></a>').format(re.sub(r"[^\d+]", "", number), number)
 
     @app.template_filter("language_name_in_english")
     def language_name_in_english(code: str) -> str:

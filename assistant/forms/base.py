@@ -14,6 +14,9 @@ from wtforms import SubmitField
 from ..policy.profiles import Landlord
 from .fields import Checkboxes, DateInput, Radios
 
+# Answers that are data, not words: a phone number, an email address or a reference keeps its
+# order on a right-to-left page ("07700 900982" would otherwise read "900982 07700").
+LEFT_TO_RIGHT = {"phone", "email", "tenancy_reference"}
 # Buttons and the CSRF token are not answers.
 _NOT_ANSWERS = {"csrf_token", "save_later", "submit"}
 
@@ -86,8 +89,9 @@ class StepForm(Form):
         """What was typed, checked or not, in the shape answers() has (for "save and come back")."""
         return {f.name: (dict(f.parts) if isinstance(f, DateInput) else f.data) for f in self.answer_fields()}
 
-    def summary(self) -> list[tuple[str, str]]:
-        """(question, answer as words) for each answered field, for the check page."""
+    def summary(self) -> list[tuple[str, str, bool]]:
+        """(question, answer as words, whether it is data to keep left to right) for each answered
+        field, for the check page."""
         rows = []
         for f in self.answer_fields():
             if isinstance(f, (Radios, Checkboxes)):
@@ -99,5 +103,5 @@ class StepForm(Form):
             else:
                 text = f.data or ""
             if text:
-                rows.append((str(f.label.text), text))
+                rows.append((str(f.label.text), text, f.name in LEFT_TO_RIGHT))
         return rows

@@ -27,6 +27,7 @@ class Row:
     step_id: str
     question: str
     answer: str
+    left_to_right: bool = False
 
 
 def sections(journey: Journey, context: FormContext) -> list[tuple[str, list[Row]]]:
@@ -39,10 +40,10 @@ def sections(journey: Journey, context: FormContext) -> list[tuple[str, list[Row
                 continue
             # Read-only: no CSRF token to make for a form nobody will post.
             form = build_form(step, context.for_step(step.params), saved=context.answers[step.id], meta={"csrf": False})
-            for question, answer in form.summary():
+            for question, answer, left_to_right in form.summary():
                 # A single-question page shows its heading, which names the landlord where needed.
                 shown = form.heading if form.heading_field else question
-                rows.append(Row(step.id, shown, answer))
+                rows.append(Row(step.id, shown, answer, left_to_right))
         if rows:
             out.append((str(titles[section]), rows))
     return out

@@ -122,6 +122,8 @@ def test_a_whole_journey_in_each_language(page, live_app, landlords, code):
     expect(page).to_have_url(re.compile(rf"/{slug}/complain/check$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(t(code, "Check your answers before sending your complaint"))
     check_page(page, code, "check")
+    # Data keeps its order in any script: the phone number reads 07700 900982, not 900982 07700.
+    expect(page.locator("dd bdi[dir=ltr]", has_text="07700 900982")).to_have_count(1)
     page.get_by_role("button", name=t(code, "Send my complaint")).click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text(t(code, "Complaint sent"))

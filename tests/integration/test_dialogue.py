@@ -88,6 +88,8 @@ def test_danger_shows_emergency_contacts_before_anything_else(client):
     assert response.headers["Location"].endswith("/complain/emergency")
     emergency = page(client.get("/west-kent/complain/emergency"))
     assert "call 999" in emergency and "0800 111 999" in emergency and "01732 749400" in emergency
+    # Each number can be tapped to call, and stays in order inside a right-to-left sentence.
+    assert '<a href="tel:0800111999"><bdi dir="ltr">0800 111 999</bdi></a>' in emergency
     assert answer(client, "west-kent", "emergency", {}).headers["Location"].endswith("/complain/what-went-wrong")
 
 
