@@ -19,7 +19,7 @@ from flask import g, render_template, request, url_for
 from flask_babel import format_date, format_number
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from sqlalchemy import String, and_, func, literal, tuple_
+from sqlalchemy import String, and_, func, literal, or_, tuple_
 from wtforms import StringField
 
 from .. import clock
@@ -106,15 +106,18 @@ def reference_forms(text: str) -> list[str]:
 
 def name_starts_with(text: str):
     """Residents' names starting with the text, whatever the capitals, read from the index on
-    lower(resident_name) (models.py). Both sides go through the database's own lower()."""
+    lower(resident_name) (models.py); or with a later word starting with it, as a caseworker
+    searching by surname expects (checked on the landlord's open complaints the caseload index
+    already narrows to). Both sides go through the database's own lower()."""
     name = func.lower(Complaint.resident_name, type_=String)
     typed = func.lower(literal(text, String), type_=String)
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    later_word = name.like(func.lower(literal("% " + escaped + "%", String), type_=String), escape="\\")
     if db.session.get_bind().dialect.name == "sqlite":
         # SQLite uses an index for LIKE only on a bare column; this range is the same test.
-        return and_(name >= typed, name < typed.concat(LAST_CHARACTER))
+        return or_(and_(name >= typed, name < typed.concat(LAST_CHARACTER)), later_word)
     # PostgreSQL uses its text_pattern_ops index for LIKE 'text%', whatever the collation.
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return name.like(func.lower(literal(escaped, String), type_=String).concat("%"), escape="\\")
+    return or_(name.like(func.lower(literal(escaped, String), type_=String).concat("%"), escape="\\"), later_word)
 
 
 def ended_with_reference(landlord_slug: str, search: str) -> str | None:

@@ -210,7 +210,9 @@ def test_search_by_reference_ignores_spaces_and_capitals(app, signed_in, typed):
     ("ADA  LOVE", ["KCLT-2222-AAA"]),  # spaces run together
     ("Ada Lovelace", ["KCLT-2222-AAA"]),
     ("o'b", ["KCLT-2222-DDD"]),
-    ("lovelace", []),  # the start of the name only
+    ("lovelace", ["KCLT-2222-AAA"]),  # a surname: the start of a later word
+    ("okafor", ["KCLT-2222-BBB"]),
+    ("ace", []),  # the start of a word only, not the middle of one
     ("%", []), ("_da", []),  # nothing typed is a wildcard
 ])
 def test_search_by_the_start_of_the_residents_name(app, signed_in, typed, expected):
