@@ -25,12 +25,12 @@ def create_app(config: dict | None = None) -> Flask:
         hops = app.config["TRUSTED_PROXIES"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
-    from .policy.calendar import extra_holidays
+    from .policy.calendar import announced_holidays
     from .policy.profiles import PROFILE_DIR, landlords, load_profiles
 
     # A malformed profile stops the app here, naming the file and key, before any resident sees it.
     profiles = load_profiles(Path(app.config["PROFILE_DIR"] or PROFILE_DIR))
-    extra_holidays()  # the announced bank holidays file too
+    announced_holidays()  # the announced bank holidays file too
     app.extensions["profiles"] = profiles
     app.extensions["landlords"] = landlords(profiles)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from babel import Locale
 from flask import Flask, current_app, request
 
 from .extensions import babel
@@ -22,6 +23,16 @@ def select_locale() -> str:
         if candidate in supported:
             return candidate
     return request.accept_languages.best_match(supported) or current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def language_name(code: str) -> str:
+    """A language named in itself ("Cymraeg", "اردو"), as a language list should."""
+    return Locale.parse(code).get_display_name(code).capitalize()
+
+
+def language_name_in_english(code: str) -> str:
+    """A language named in English, for staff ("Welsh")."""
+    return Locale.parse(code).get_display_name("en")
 
 
 def text_direction(locale: str) -> str:

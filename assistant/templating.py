@@ -10,11 +10,9 @@ from flask_babel import format_date, format_number, get_locale
 
 from datetime import date
 
-from babel import Locale
-
 from .forms.reasons import exclusion_reason
 from .resident.timeline_words import decision_words
-from .i18n import ENGLISH_ONLY, text_direction
+from .i18n import ENGLISH_ONLY, language_name, language_name_in_english, text_direction
 from .references import spoken_reference
 from .theme import accessible_colour
 
@@ -38,25 +36,15 @@ def init_templating(app: Flask) -> None:
 
     app.jinja_env.globals["exclusion_reason"] = exclusion_reason
 
-    @app.template_filter("language_name")
-    def language_name(code: str) -> str:
-        """A language named in itself ("Cymraeg", "اردو"), as a language list should."""
-        return Locale.parse(code).get_display_name(code).capitalize()
-
-    @app.template_filter("number")
-    def number(value: int) -> str:
-        """A number as the page's language writes it ("3,000", "3.000", "3 000")."""
-        return format_number(value)
+    app.add_template_filter(language_name)
+    app.add_template_filter(language_name_in_english)
+    app.add_template_filter(format_number, "number")  # "3,000", "3.000", "3 000": as the page's language writes it
 
     @app.template_filter("phone")
     def phone(number: str) -> Markup:
         """A phone number to tap, and kept in its order inside a right-to-left sentence (where
         "0300 111 3000" would otherwise read "3000 111 0300")."""
         return Markup('<a href="tel:{}"><bdi dir="ltr">{}</bdi></a>').format(re.sub(r"[^\d+]", "", number), number)
-
-    @app.template_filter("language_name_in_english")
-    def language_name_in_english(code: str) -> str:
-        return Locale.parse(code).get_display_name("en")
 
     @app.template_filter("iso_long_date")
     def iso_long_date(value: str) -> str:

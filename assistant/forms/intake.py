@@ -1,10 +1,10 @@
 """What staff record about a complaint they take for a resident: how and when it came in."""
 
-from babel import Locale
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from wtforms.validators import InputRequired
 
+from ..i18n import language_name, language_name_in_english
 from .base import StepForm
 from .fields import DateInput, Radios
 
@@ -31,9 +31,9 @@ class HowItCameInForm(StepForm):
         super().configure(context)
         # The languages the service ships, each named in English and in itself, so staff can ask.
         self.language.choices = [
-            (code, code_name if code == "en" else f"{code_name} ({Locale.parse(code).get_display_name(code)})")
+            (code, language_name_in_english(code) if code == "en"
+             else f"{language_name_in_english(code)} ({language_name(code)})")
             for code in current_app.config["LANGUAGES"]
-            for code_name in [Locale.parse(code).get_display_name("en")]
         ]
 
     def validate(self, extra_validators=None):

@@ -139,10 +139,17 @@ def extra_holidays(path: Path = EXTRA_HOLIDAYS_FILE) -> dict[str, dict[date, str
     return found
 
 
+@lru_cache(maxsize=1)
+def announced_holidays() -> dict[str, dict[date, str]]:
+    """The shipped bank-holidays.toml, read once: the app checks it at start-up, and every
+    nation's calendar takes its share (the file says to restart the app after editing it)."""
+    return extra_holidays(EXTRA_HOLIDAYS_FILE)
+
+
 @lru_cache(maxsize=8)
 def calendar_for(nation: str) -> WorkingDays:
     """One shared calendar per nation (building one loads the holiday tables), with any bank
     holiday announced since the package was released (bank-holidays.toml)."""
     if nation not in SUBDIVISIONS:
         return WorkingDays(nation)  # which says what is wrong
-    return WorkingDays(nation, extra_holidays()[nation])
+    return WorkingDays(nation, announced_holidays()[nation])

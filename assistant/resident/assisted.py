@@ -79,7 +79,7 @@ def contact_for(answers: dict) -> dict:
 
 
 def postal_address(answers: dict) -> str:
-    """Where a letter goes: the contact's address, else the resident's (as letters/lodged.html)."""
+    """Where a letter goes: the contact's address, else the resident's."""
     return contact_for(answers).get("address") or (answers.get("resident-details") or {}).get("address", "")
 
 

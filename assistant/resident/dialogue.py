@@ -89,7 +89,6 @@ def step(step_id):
             if valid:
                 draft = drafts.current_or_new(g.landlord, str(get_locale()), assisted.staff_id())
                 draft.set_answer(step_id, form.answers())
-                draft.locale = str(get_locale())  # the language they are using now, kept with their answers
                 db.session.commit()
                 return redirect(after(route, step_id, dict(draft.answers), back_to_check))
     else:
@@ -247,6 +246,7 @@ def letter():
         abort(404)
     with force_locale(complaint.locale):  # the letter is in the resident's language
         return render_template("letters/lodged.html", complaint=complaint, contact=assisted.contact_for(complaint.answers),
+                               address=assisted.postal_address(complaint.answers),
                                acknowledge_by=date.fromisoformat(complaint.deadlines["stage1_acknowledge_by"]),
                                link=url_for("complaint.show", token=lodged["token"], _external=True),
                                back=url_for(".sent"))

@@ -56,7 +56,10 @@ def resume_token(landlord: Landlord) -> str | None:
 
 
 def current_or_new(landlord: Landlord, locale: str, staff_id: int | None = None) -> Draft:
+    """This browser's draft, or a new one; either way it keeps the language they are using now."""
     draft = current(landlord)
+    if draft is not None:
+        draft.locale = locale
     if draft is None:
         token = new_token()
         draft = Draft(landlord=landlord.slug, resume_hash=token_hash(token), answers={}, unchecked={}, locale=locale,

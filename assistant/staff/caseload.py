@@ -104,7 +104,7 @@ def reference_forms(text: str) -> list[str]:
     return forms
 
 
-def name_starts_with(text: str):
+def name_matches(text: str):
     """Residents' names starting with the text, whatever the capitals, read from the index on
     lower(resident_name) (models.py); or with a later word starting with it, as a caseworker
     searching by surname expects (checked on the landlord's open complaints the caseload index
@@ -141,7 +141,7 @@ def matching(landlord_slug: str, filters: Filters, today: date) -> list:
         # A whole reference finds that complaint; anything else is the start of a name.
         found = db.session.execute(db.select(Complaint.id).where(
             Complaint.landlord == landlord_slug, Complaint.reference.in_(reference_forms(filters.search)))).scalar()
-        conditions.append(Complaint.id == found if found is not None else name_starts_with(filters.search))
+        conditions.append(Complaint.id == found if found is not None else name_matches(filters.search))
     return conditions
 
 
